@@ -1,0 +1,108 @@
+"""Every error newsevents raises, in one tree, each with a stable code.
+
+    NewsEventsError                 E000  base: catch this to catch everything of ours
+    ├── UsageError                  E001  bad arguments or settings (CLI exit status 2)
+    │   └── SettingsError           E002  a settings file that cannot be read or is invalid
+    ├── InputError                  E100  an input could not be read
+    │   ├── MissingInputError       E101  no such file or directory
+    │   ├── InputTooLargeError      E102  over the configured size limit
+    │   ├── BinaryInputError        E103  not text (NUL bytes, a known binary signature)
+    │   ├── EncodingError           E104  not valid UTF-8 (or the declared charset)
+    │   ├── EmptyInputError         E105  nothing in it
+    │   ├── JsonLinesError          E106  a line that is not a valid JSON Lines record
+    │   └── FetchError              E107  a URL that could not be fetched
+    ├── ExtractionError             E200  no article in the document
+    │   ├── NoArticleError          E201  no main text found (empty page, navigation only)
+    │   └── LanguageError           E202  not English: skipped rather than coded into garbage
+    ├── ModelError                  E300  the spaCy model cannot be loaded
+    ├── KnowledgeError              E400  a dictionary file (built-in or --actors) is malformed
+    ├── StoreError                  E500  the event store cannot be opened, migrated or written
+    └── EvaluationError             E600  a gold file cannot be read
+
+A message says what went wrong and what to do about it, in one line.
+"""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base of every newsevents error; ``code`` is stable, ``source`` names the input if any."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}[{self.code}] {self.message}"
+
+
+class UsageError(NewsEventsError):
+    code = "E001"
+
+
+class SettingsError(UsageError):
+    code = "E002"
+
+
+class InputError(NewsEventsError):
+    code = "E100"
+
+
+class MissingInputError(InputError):
+    code = "E101"
+
+
+class InputTooLargeError(InputError):
+    code = "E102"
+
+
+class BinaryInputError(InputError):
+    code = "E103"
+
+
+class EncodingError(InputError):
+    code = "E104"
+
+
+class EmptyInputError(InputError):
+    code = "E105"
+
+
+class JsonLinesError(InputError):
+    code = "E106"
+
+
+class FetchError(InputError):
+    code = "E107"
+
+
+class ExtractionError(NewsEventsError):
+    code = "E200"
+
+
+class NoArticleError(ExtractionError):
+    code = "E201"
+
+
+class LanguageError(ExtractionError):
+    code = "E202"
+
+
+class ModelError(NewsEventsError):
+    code = "E300"
+
+
+class KnowledgeError(NewsEventsError):
+    code = "E400"
+
+
+class StoreError(NewsEventsError):
+    code = "E500"
+
+
+class EvaluationError(NewsEventsError):
+    code = "E600"

