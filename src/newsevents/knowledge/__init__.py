@@ -1,0 +1,1 @@
+"""Facts shared by several stages (countries, name folding), loaded from the project's data files."""
