@@ -1,0 +1,126 @@
+"""When an event happened: date expressions in its sentence resolved against the publication date.
+
+News dates events relative to the day it is published: "on Friday", "Tuesday night",
+"yesterday", "last week", "two days ago", "on Dec. 13". A weekday in a past-tense sentence is
+the most recent such day on or before publication; in a future one ("will meet on Monday") the
+next one on or after it. A month and day without a year take the publication year, moved back a
+year when that would put a past event more than a week after publication.
+
+Without a date expression the event keeps the publication date; without either, ``None``.
+The words live in ``data/dates.yaml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Span
+
+DATA = Path(__file__).resolve().parent / "data" / "dates.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    offsets: dict[str, int]  # fixed day offsets: "yesterday" -> -1
+    units: dict[str, int]  # days per unit: "week" -> 7
+    numbers: dict[str, int]  # "two" -> 2
+
+
+class DateResolver:
+    """Resolves the date expressions of one sentence. Build once; the word lists load here."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        raw = yaml.safe_load((path or DATA).read_text(encoding="utf-8"))
+        self._w = _Words(
+            weekdays={k: int(v) for k, v in raw["weekdays"].items()},
+            months={k: int(v) for k, v in raw["months"].items()},
+            offsets={k: int(v) for k, v in raw["offsets"].items()},
+            units={k: int(v) for k, v in raw["units"].items()},
+            numbers={k: int(v) for k, v in raw["numbers"].items()},
+        )
+        month = "|".join(sorted(map(re.escape, self._w.months), key=len, reverse=True))
+        self._md = re.compile(rf"\b({month})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)
+        self._dm = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({month})\.?(?:,?\s+(\d{{4}}))?\b", re.I)
+        self._iso = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+        weekday = "|".join(sorted(map(re.escape, self._w.weekdays), key=len, reverse=True))
+        self._weekday = re.compile(rf"\b(last|next|this|on)?\s*({weekday})\b", re.I)
+        offset = "|".join(sorted((re.escape(k) for k in self._w.offsets), key=len, reverse=True))
+        self._offset = re.compile(rf"\b({offset})\b", re.I)
+        unit = "|".join(sorted(map(re.escape, self._w.units), key=len, reverse=True))
+        number = "|".join(sorted(map(re.escape, self._w.numbers), key=len, reverse=True))
+        self._ago = re.compile(rf"\b(\d+|{number}|a|an)\s+({unit})s?\s+ago\b", re.I)
+        self._last_unit = re.compile(rf"\b(last|next|past)\s+({unit})\b", re.I)
+
+    def resolve(self, sent: Span, published: date | None, *, anchor: int | None = None,
+                future: bool = False) -> date | None:
+        """The event date for a sentence: its date expression nearest ``anchor`` (a character
+        offset, usually the trigger), else the publication date."""
+        ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+        if anchor is not None:
+            ents.sort(key=lambda e: min(abs(e.start_char - anchor), abs(e.end_char - anchor)))
+        for ent in ents:
+            found = self.resolve_text(ent.text, published, future=future)
+            if found is not None:
+                return found
+        if not ents:  # the model may miss a date expression: one look at the sentence itself
+            found = self.resolve_text(sent.text, published, future=future)
+            if found is not None:
+                return found
+        return published
+
+    def resolve_text(self, text: str, published: date | None, *, future: bool = False) -> date | None:
+        """The date a short expression ("Tuesday night", "March 3, 2025") denotes, or None."""
+        if m := self._iso.search(text):
+            return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+        for rx, mi, di in ((self._md, 1, 2), (self._dm, 2, 1)):
+            if m := rx.search(text):
+                month = self._w.months[m[mi].lower().rstrip(".")]
+                day = int(m[di])
+                if m[3]:
+                    return _safe_date(int(m[3]), month, day)
+                if published is None:
+                    return None
+                found = _safe_date(published.year, month, day)
+                if found is not None and not future and found > published + timedelta(days=7):
+                    found = _safe_date(published.year - 1, month, day)
+                elif found is not None and future and found < published - timedelta(days=7):
+                    found = _safe_date(published.year + 1, month, day)
+                return found
+        if published is None:
+            return None
+        if m := self._offset.search(text):
+            return published + timedelta(days=self._w.offsets[m[1].lower()])
+        if m := self._ago.search(text):
+            n = m[1].lower()
+            count = int(n) if n.isdigit() else self._w.numbers.get(n, 1)
+            return published - timedelta(days=count * self._w.units[m[2].lower()])
+        if m := self._weekday.search(text):
+            return self._weekday_date(m[1], m[2], published, future)
+        if m := self._last_unit.search(text):
+            step = self._w.units[m[2].lower()]
+            return published + timedelta(days=step if m[1].lower() == "next" else -step)
+        return None
+
+    def _weekday_date(self, qualifier: str | None, name: str, published: date, future: bool) -> date:
+        target = self._w.weekdays[name.lower()]
+        q = (qualifier or "").lower()
+        if q == "next" or (future and q != "last"):
+            ahead = (target - published.weekday()) % 7
+            return published + timedelta(days=ahead or (7 if q == "next" else 0))
+        back = (published.weekday() - target) % 7
+        if q == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return date(year, month, day)
