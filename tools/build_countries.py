@@ -54,8 +54,9 @@ def main() -> int:
         aliases = [a for a in ci.get("altSpellings", []) if USABLE.match(a) and a != c["name"]]
         aliases += [ci["name"]] if ci.get("name") and ci["name"] != c["name"] else []
         aliases += cur.get("aliases", [])
-        demonyms = [d.strip() for d in (ci.get("demonym") or "").split(",") if d.strip()]
-        demonyms += cur.get("demonyms", [])
+        # The curated demonyms come first: the first one names the people in readable labels.
+        demonyms = list(cur.get("demonyms", []))
+        demonyms += [d.strip() for d in (ci.get("demonym") or "").split(",") if d.strip()]
         capital = cur.get("capital") or c.get("capital") or ""
         cap_city = max((x for x in cities.values() if x["countrycode"] == iso2 and capital
                         and fold(capital) in {fold(x["name"]), *map(fold, x.get("alternatenames", []))}),

@@ -1,0 +1,417 @@
+"""Who can act: named entities and noun phrases resolved to an ``Actor`` {text, name, country, sector, code}.
+
+``ActorResolver.analyse`` reads one parsed article once: a ``Mention`` per entity, the short forms
+seen for its persons and organisations, and the country it is mostly about. ``resolve_head`` then
+answers, for the noun phrase under one token, which actor it denotes (the event coder asks it for
+subjects and objects). Everything is dictionary lookups on token spans; see docs/actors.md for the
+order of preference and the coding decisions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.names import fold
+from ..types import Actor, Mention
+from .context import DocActors
+from .knowledge import ActorKnowledge, KnownActor
+from .phrase import PRONOUNS, Hit, Scanner, collect, is_punct
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+FORMER = frozenset({"former", "ex", "ex-", "onetime", "erstwhile"})
+ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "former" makes these ELI
+PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach for its antecedent
+_NAME_PARTICLES = ("al-", "el-", "as-", "ad-", "ash-", "an-", "ar-", "at-", "az-")
+
+
+@dataclass(slots=True)
+class _Job:
+    """One resolution: the article so far, and whether it needed the main country it lacked."""
+
+    doc_actors: DocActors
+    aliases: Mapping[str, Actor]
+    wanted_main: bool = False
+    former: bool = False  # "former"/"ex-" among the phrase's own words: an elite, not an office holder
+    doc: Doc | None = None
+
+
+def _make(text: str, name: str, country: str | None, sector: str | None, code: str | None = None) -> Actor | None:
+    code = code or (country or "") + (sector or "")
+    if not code:
+        return None
+    return Actor(text=text, name=name, country=country, sector=sector, code=code)
+
+
+def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
+    indices = sorted(zones)
+    start, end = indices[0], indices[-1] + 1
+    while start < end - 1 and is_punct(doc[start]):
+        start += 1
+    while end > start + 1 and (is_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end].text
+
+
+class ActorResolver:
+    """Resolves entities and noun phrases to actors; built once per process from ``ActorKnowledge``."""
+
+    def __init__(self, knowledge: ActorKnowledge) -> None:
+        self.knowledge = knowledge
+        self.countries = knowledge.countries
+        self._scanner = Scanner(knowledge)
+
+    # ------------------------------------------------------------------ the article
+
+    def analyse(self, doc: Doc, published: date | None) -> DocActors:
+        """Every entity as a ``Mention`` (with its actor when it can act), aliases and the main country."""
+        aliases: dict[str, Actor] = {}
+        draft = DocActors(mentions=(), aliases=aliases, main_country=None, published=published)
+        mentions: list[Mention] = []
+        retry: list[int] = []
+        for ent in doc.ents:
+            actor = None
+            if ent.label_ in ACTOR_LABELS:
+                job = _Job(draft, aliases)
+                actor = self._resolve(ent.root, job, text=ent.text)
+                if job.wanted_main:
+                    retry.append(len(mentions))
+                if actor is not None:
+                    self._learn_aliases(ent, actor, aliases)
+            mentions.append(Mention(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char,
+                                    actor=actor))
+        main = self._main_country(mentions)
+        result = DocActors(mentions=tuple(mentions), aliases=aliases, main_country=main, published=published)
+        if main is not None and retry:
+            ents = doc.ents
+            for n in retry:
+                actor = self._resolve(ents[n].root, _Job(result, aliases), text=ents[n].text)
+                mentions[n] = replace(mentions[n], actor=actor)
+            result = replace(result, mentions=tuple(mentions))
+        return result
+
+    @staticmethod
+    def _main_country(mentions: Sequence[Mention]) -> str | None:
+        counts: dict[str, int] = {}
+        for m in mentions:  # dicts keep first-mention order, so max() breaks ties by first mention
+            if m.actor is not None and m.actor.country:
+                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+        return max(counts, key=lambda c: counts[c]) if counts else None
+
+    def _learn_aliases(self, ent: Span, actor: Actor, aliases: dict[str, Actor]) -> None:
+        """Short forms a later mention may use: a person's surname, an organisation's acronym."""
+        forms: list[str] = []
+        named = self.knowledge.named(fold(ent.text))
+        if ent.label_ == "PERSON" and not (named and all(e.kind != "person" for e in named)):
+            # (an organisation the tagger took for a person, "Boko Haram", has no surname)
+            words = actor.name.split() if actor.name else []
+            if len(words) > 1:
+                forms += [actor.name, words[-1]]
+                last = words[-1].lower()
+                for particle in _NAME_PARTICLES:
+                    if last.startswith(particle) and len(last) > len(particle) + 2:
+                        forms.append(words[-1][len(particle):])
+            forms.append(ent.text)
+        elif ent.label_ in ("ORG", "FAC"):
+            doc = ent.doc
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                forms.append(doc[ent.end + 1].text)  # "the Popular Mobilization Forces (PMF)"
+            capitals = [w[0] for w in ent.text.split() if w[:1].isupper() and w.lower() != "the"]
+            if len(capitals) >= 2:
+                forms.append("".join(capitals))
+        for form in forms:
+            key = fold(form)
+            if len(key) < 3 or key in aliases or self._is_common(form, key):
+                continue
+            aliases[key] = actor
+
+    def _is_common(self, form: str, key: str) -> bool:
+        """Alias keys that would hijack a country or role word ("Jordan", "General")."""
+        return (self.knowledge.role(key) is not None or self.countries.lookup(form) is not None
+                or self.countries.by_demonym(form) is not None or self.countries.by_capital(form) is not None)
+
+    # ------------------------------------------------------------------ one noun phrase
+
+    def resolve_head(self, token: Token, doc_actors: DocActors) -> Actor | None:
+        """The political actor denoted by the noun phrase headed by ``token``, or None."""
+        return self._resolve(token, _Job(doc_actors, doc_actors.aliases), text=None)
+
+    def _resolve(self, head: Token, job: _Job, text: str | None) -> Actor | None:
+        doc = head.doc
+        zones = collect(head)
+        hits = self._scanner.scan(doc, zones, job.aliases)
+        job.doc = doc
+        job.former = any(doc[i].text.lower() in FORMER for i, zone in zones.items() if zone == "core")
+        phrase = text if text is not None else _phrase_text(doc, zones)
+        head_hit = next((h for h in hits if h.covers(head.i)), None)
+        if head_hit is None:
+            if head.text.lower() in PRONOUNS:
+                return self._pronoun(head, job.doc_actors)
+            return self._by_modifiers(head, hits, phrase, job)
+        kind = head_hit.kind
+        if kind == "pronoun":
+            return self._pronoun(head, job.doc_actors)
+        if kind == "alias":
+            assert head_hit.actor is not None
+            return replace(head_hit.actor, text=phrase)
+        if kind == "named" and head_hit.entries[0].kind != "territory":
+            return self._named(head_hit.entries, hits, head_hit, phrase, job)
+        if kind == "person":
+            one_word = head_hit.end - head_hit.start == 1
+            if head_hit.actor is not None and (one_word or not head_hit.entries):
+                return replace(head_hit.actor, text=phrase)  # this article's "Hussein" is its Fuad Hussein
+            if head_hit.entries:
+                return self._named(head_hit.entries, hits, head_hit, phrase, job)
+            return self._titled_person(doc[head_hit.start:head_hit.end].text, hits, head_hit, phrase, job)
+        if kind == "role":
+            return self._role_actor(head, head_hit, hits, phrase, job)
+        return self._place(head_hit, phrase)
+
+    # ------------------------------------------------------------------ the tiers
+
+    def _named(self, entries: Sequence[KnownActor], hits: Sequence[Hit], head_hit: Hit, phrase: str,
+               job: _Job) -> Actor | None:
+        picked = self.knowledge.pick(entries, job.doc_actors.published)
+        if picked is None:
+            return None
+        entry, current = picked
+        if entry.holds_office and not current:
+            # Out of office on the article's date: still a national elite, no longer the government.
+            return _make(phrase, entry.name, entry.country, "ELI")
+        if entry.generic:
+            written = self._country_of(hits, head_hit, job, domestic=False)
+            if written is not None and written != entry.country:
+                return _make(phrase, f"{self._label(written)} {entry.name}", written, entry.sector)
+        return Actor(text=phrase, name=entry.name, country=entry.country, sector=entry.sector, code=entry.code)
+
+    def _titled_person(self, name: str, hits: Sequence[Hit], head_hit: Hit, phrase: str, job: _Job) -> Actor | None:
+        """A person not in the dictionaries: the organisation, title or country written beside the name."""
+        context = [h for h in hits if h is not head_hit and h.zone in ("core", "poss", "of")]
+        org = self._organisation(context, job)
+        if org is not None:
+            return Actor(text=phrase, name=name, country=org.country, sector=org.sector, code=org.code)
+        titles = [h for h in context if h.kind == "role" and h.zone == "core" and h.role is not None]
+        sector = self._sector_from(titles, head_hit.start)
+        if job.former and sector in ELITE_SECTORS:
+            sector = "ELI"
+        domestic = any(h.role is not None and h.role.domestic for h in titles) and sector is not None
+        country = self._country_of(hits, head_hit, job, domestic=domestic)
+        if country is None and sector is None:
+            return None  # a bare name: nothing says who this person acts for, and we do not guess
+        return _make(phrase, name, country, sector)
+
+    def _role_actor(self, head: Token, head_hit: Hit, hits: Sequence[Hit], phrase: str, job: _Job) -> Actor | None:
+        role = head_hit.role
+        assert role is not None
+        if head.pos_ in ("ADJ", "VERB", "ADV", "ADP"):
+            return self._by_modifiers(head, hits, phrase, job)
+        context = [h for h in hits if h is not head_hit and h.zone in ("core", "poss", "of")]
+        for h in context:  # an apposed, resolved person is the same referent: "the minister, Fuad Hussein"
+            if h.zone == "core" and h.kind in ("person", "named", "alias") and self._is_person(h):
+                person = self._person_actor(h, job)
+                if person is not None:
+                    return replace(person, text=phrase)
+        org = self._organisation(context, job)
+        if org is not None:
+            return replace(org, text=phrase)
+        sector = role.sector
+        specific = None
+        if role.generic:
+            specific = self._specific_role(context, head_hit.start)
+            if specific is not None:
+                sector = specific.role.sector if specific.role else sector
+            else:
+                sector = self._modifier_person_sector(context, job) or sector
+        if job.former and sector in ELITE_SECTORS:
+            sector = "ELI"
+        domestic = role.domestic and sector is not None
+        country = self._country_of(hits, head_hit, job, domestic=domestic)
+        if sector is None and country is None:
+            return None
+        words = self._words(head.doc, head_hit)
+        if specific is not None:
+            words = f"{self._words(head.doc, specific)} {words}"
+        label = self._label(country) if country else ""
+        return _make(phrase, f"{label} {words}".strip(), country, sector)
+
+    def _by_modifiers(self, head: Token, hits: Sequence[Hit], phrase: str, job: _Job) -> Actor | None:
+        """A head that names no actor ("Iran's nuclear facilities"): the actor its close modifiers name."""
+        if head.pos_ not in ("NOUN", "PROPN", ""):
+            return None
+        close = [h for h in hits if h.zone in ("core", "poss") and not h.covers(head.i)]
+        for h in close:
+            if h.kind in ("person", "named", "alias") and self._is_person(h):
+                person = self._person_actor(h, job)
+                if person is not None:
+                    return replace(person, text=phrase)
+        org = self._organisation(close, job)
+        if org is not None:
+            return replace(org, text=phrase)
+        roles = [h for h in close if h.kind == "role" and h.role is not None and not h.role.generic]
+        country = self._country_of(hits, None, job, domestic=False, zones=("core", "poss"))
+        if roles:
+            role = min(roles, key=lambda h: abs(head.i - h.start)).role
+            assert role is not None
+            if country is None and role.domestic:
+                country = self._main(job)
+            words = " ".join(self._words(head.doc, h) for h in roles)
+            return _make(phrase, f"{self._label(country) if country else ''} {words}".strip(), country, role.sector)
+        if country is not None:
+            return _make(phrase, self._country_name(country), country, None)
+        return None
+
+    def _place(self, hit: Hit, phrase: str) -> Actor | None:
+        """A country, capital or territory used as an actor ("Iraq", "the Iraqis", "Tehran said", "Gaza")."""
+        if hit.kind == "named":
+            entry = hit.entries[0]
+            return _make(phrase, entry.name, entry.country, entry.sector)
+        if hit.country is None:
+            return None
+        # A capital stands for the government that sits there (CAMEO practice: "Washington said").
+        return _make(phrase, self._country_name(hit.country), hit.country, "GOV" if hit.capital else None)
+
+    # ------------------------------------------------------------------ pieces
+
+    def _organisation(self, hits: Sequence[Hit], job: _Job) -> Actor | None:
+        for h in hits:
+            if h.kind == "named" and not self._is_person(h) and h.entries[0].kind != "territory":
+                return self._named(h.entries, hits, h, "", job)
+            if h.kind == "alias" and h.actor is not None and h.actor.country is None:
+                return h.actor  # an organisation's acronym seen earlier (countryless: IGO/NGO)
+        return None
+
+    @staticmethod
+    def _is_person(hit: Hit) -> bool:
+        if hit.kind == "person":
+            return bool(hit.entries) or hit.actor is not None
+        if hit.kind == "alias":
+            return True
+        return any(e.kind == "person" for e in hit.entries)
+
+    def _person_actor(self, hit: Hit, job: _Job) -> Actor | None:
+        if hit.entries:
+            return self._named(hit.entries, [], hit, "", job)
+        return hit.actor
+
+    def _modifier_person_sector(self, hits: Sequence[Hit], job: _Job) -> str | None:
+        for h in hits:
+            if h.zone in ("poss", "of") and h.kind in ("person", "named", "alias") and self._is_person(h):
+                actor = self._person_actor(h, job)
+                if actor is not None and actor.sector:
+                    return actor.sector
+        return None
+
+    @staticmethod
+    def _specific_role(hits: Sequence[Hit], at: int) -> Hit | None:
+        """The non-generic role nearest to position ``at`` ("army" in "army spokesman")."""
+        roles = [h for h in hits if h.kind == "role" and h.role is not None and not h.role.generic
+                 and h.role.sector is not None]
+        return min(roles, key=lambda h: abs(at - h.start)) if roles else None
+
+    def _sector_from(self, titles: Sequence[Hit], at: int) -> str | None:
+        specific = self._specific_role(titles, at)
+        if specific is not None and specific.role is not None:
+            return specific.role.sector
+        for h in titles:
+            if h.role is not None and h.role.sector is not None:
+                return h.role.sector
+        return None
+
+    def _country_of(self, hits: Sequence[Hit], head_hit: Hit | None, job: _Job, *, domestic: bool,
+                    zones: Sequence[str] = ("core", "poss", "of", "person", "loc", "backer")) -> str | None:
+        """The country a phrase's words give, in order of trust; else the article's main country."""
+        at = head_hit.start if head_hit is not None else 0
+        for zone in zones:
+            if zone == "person":
+                found = self._country_of_people(hits, job)
+            else:
+                candidates = [h for h in hits if h is not head_hit and h.zone == zone and self._country_hit(h)]
+                # Nearest before the head first ("the U.S. ambassador's Iraqi guards" -> Iraqi), then after.
+                before = [h for h in candidates if h.start < at]
+                pick = before[-1] if before else (candidates[0] if candidates else None)
+                found = self._hit_country(pick) if pick is not None else None
+            if found is not None:
+                return found
+        return self._main(job) if domestic else None
+
+    @staticmethod
+    def _country_hit(hit: Hit) -> bool:
+        return hit.kind == "country" or (hit.kind == "named" and hit.entries[0].kind == "territory")
+
+    @staticmethod
+    def _hit_country(hit: Hit) -> str | None:
+        return hit.country if hit.kind == "country" else hit.entries[0].country
+
+    def _country_of_people(self, hits: Sequence[Hit], job: _Job) -> str | None:
+        for h in hits:
+            if h.zone in ("poss", "of"):
+                if h.kind in ("person", "named", "alias") and self._is_person(h):
+                    actor = self._person_actor(h, job)
+                elif h.kind == "pronoun" and job.doc is not None:
+                    actor = self._pronoun(job.doc[h.start], job.doc_actors)  # "his government"
+                else:
+                    continue
+                if actor is not None and actor.country:
+                    return actor.country
+        return None
+
+    def _main(self, job: _Job) -> str | None:
+        if job.doc_actors.main_country is None:
+            job.wanted_main = True
+        return job.doc_actors.main_country
+
+    @staticmethod
+    def _words(doc: Doc, hit: Hit) -> str:
+        """A role as written, for a readable name: lower case, no article ("the army" -> "army")."""
+        start = hit.start
+        while start < hit.end - 1 and doc[start].pos_ in ("DET", "") and doc[start].text.lower() in ("the", "a", "an"):
+            start += 1
+        text: str = doc[start:hit.end].text
+        return text if text.isupper() else text.lower()
+
+    def _label(self, iso3: str | None) -> str:
+        country = self.countries.get(iso3)
+        if country is None:
+            return ""
+        return country.demonyms[0] if country.demonyms else country.name
+
+    def _country_name(self, iso3: str) -> str:
+        country = self.countries.get(iso3)
+        return country.name if country is not None else iso3
+
+    # ------------------------------------------------------------------ pronouns
+
+    def _pronoun(self, token: Token, doc_actors: DocActors) -> Actor | None:
+        """he/she -> the nearest person actor before; they/it -> the nearest organisation or country actor."""
+        word = token.text.lower()
+        wants_person = word in PERSON_PRONOUNS
+        # "it" is an organisation or a country; "they" an organisation or a people ("the Iraqis"), rarely
+        # a country, and never a city named as a place.
+        labels = {"PERSON"} if wants_person else ({"ORG", "GPE", "FAC"} if word in ("it", "its")
+                                                 else {"ORG", "NORP"})
+        mentions = doc_actors.mentions
+        floor = self._window_start(token)
+        n = bisect.bisect_left(mentions, token.idx, key=lambda m: m.start)
+        for m in reversed(mentions[:n]):
+            if m.start < floor:
+                break
+            if m.actor is not None and m.label in labels:
+                return replace(m.actor, text=token.text)
+        return None
+
+    @staticmethod
+    def _window_start(token: Token) -> int:
+        doc = token.doc
+        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            return 0
+        sent = token.sent
+        for _ in range(PRONOUN_WINDOW):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+        return int(sent.start_char)
