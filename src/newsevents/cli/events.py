@@ -1,0 +1,41 @@
+"""`newsevents events`: the stored events that match filters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ..store.records import event_record
+from ._store_options import DB_OPTION, FORMAT_OPTION, check_format, open_for_reading, write_rows
+from .common import CONFIG_OPTION
+
+TABLE_COLUMNS = ("event_id", "date", "source_code", "cameo", "target_code", "plover_type", "goldstein",
+                 "location_name", "num_mentions", "num_articles", "num_sources")
+
+
+def events(
+    db: Path | None = DB_OPTION,
+    actor: str | None = typer.Option(None, "--actor", help="Actor code prefix (USA, USAGOV) or part of a name."),
+    country: str | None = typer.Option(None, "--country", help="ISO 3166 alpha-3: source, target or location."),
+    dyad: str | None = typer.Option(None, "--dyad", help="SOURCE:TARGET, each a country or actor code (USA:IRN)."),
+    plover: str | None = typer.Option(None, "--type", help="PLOVER event type (CONSULT, ASSAULT...)."),
+    cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix (19 = every fight)."),
+    since: str | None = typer.Option(None, "--since", help="First event date, YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Last event date, YYYY-MM-DD."),
+    near: str | None = typer.Option(None, "--near", help="LAT,LON,KM: events located within KM kilometres."),
+    limit: int = typer.Option(100, "--limit", min=0, help="At most this many, newest first; 0 for all."),
+    fmt: str = FORMAT_OPTION,
+    config: Path | None = CONFIG_OPTION,
+) -> None:
+    """Stored events matching every filter given, newest first."""
+    check_format(fmt)
+    with open_for_reading(config, db) as store:
+        table = store.events_arrow(actor=actor, country=country, dyad=dyad, type=plover, cameo=cameo, since=since,
+                                   until=until, near=near, limit=limit or None)
+    write_rows(table, fmt, sys.stdout, record=event_record, columns=TABLE_COLUMNS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(events)

@@ -1,0 +1,43 @@
+"""`newsevents serve`: the HTTP API over a store (see newsevents.api and docs/store.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..api import create_app
+from ..api.app import PipelineLike
+from ..store import open as open_store
+from ._store_options import DB_OPTION
+from .common import CONFIG_OPTION, build_settings
+
+
+def serve(
+    db: Path | None = DB_OPTION,
+    host: str | None = typer.Option(None, "--host", help="Address to listen on (default serve.host, 127.0.0.1)."),
+    port: int | None = typer.Option(None, "--port", min=1, max=65535, help="Port (default serve.port, 8000)."),
+    config: Path | None = CONFIG_OPTION,
+) -> None:
+    """Serve the store over HTTP. POST /articles needs serve.token (or $NEWSEVENTS_API_TOKEN)."""
+    import uvicorn  # only this command needs the server
+
+    settings = build_settings(config, extra={"store": {"path": db}, "serve": {"host": host, "port": port}})
+    # Without a token nothing can write, so the file is opened read-only and other processes may read it too.
+    writable = settings.serve.token is not None
+    store = open_store(settings.store.path, read_only=not writable, settings=settings.store)
+
+    def pipeline() -> PipelineLike:
+        from ..pipeline import Pipeline  # the spaCy model loads on the first POST, not at start-up
+
+        return Pipeline(settings)
+
+    try:
+        uvicorn.run(create_app(store, settings, pipeline), host=settings.serve.host,
+                    port=settings.serve.port, log_level="info")
+    finally:
+        store.close()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,252 @@
+"""EventStore: one DuckDB file holding articles, events and their evidence.
+
+    with newsevents.store.open("news.duckdb") as store:        # read-only unless asked
+        store.events(country="IRQ", since="2024-01-01")         # pandas DataFrame
+        store.events_arrow(type="ASSAULT")                      # pyarrow Table
+
+Open it for writing (``read_only=False``) to ingest; opening applies missing migrations. DuckDB lets
+one process write a file, or several read it; within a process each call uses its own cursor, so an
+EventStore may be shared by threads (the HTTP API does), with ingests serialised by a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..settings import StoreSettings
+from ..types import Document, Failure, Result
+from . import queries
+from .export import ExportFormat
+from .export import export as _export
+from .filters import EventFilter, Near
+from .ingest import Ingestor, IngestSummary, Outcome
+from .schema import migrate, pending
+from .stories import SCHEME, SEED, Signature, StoryIndex
+
+
+class EventStore:
+    def __init__(self, con: Any, path: Path, *, read_only: bool, settings: StoreSettings) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+        self.settings = settings
+        self._write_lock = threading.Lock()
+        self._stories: StoryIndex | None = None
+
+    # -- lifecycle -----------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> EventStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[Any]:
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    # -- writing -----------------------------------------------------------------------------------------------
+
+    def ingest(self, results: Iterable[Result | Failure], *,
+               on_commit: Callable[[Sequence[Outcome]], None] | None = None) -> IngestSummary:
+        """Store what the pipeline produced; ``on_commit`` hears each committed batch's outcomes."""
+        return self._ingest(lambda ingestor: results, on_commit)
+
+    def ingest_documents(self, items: Iterable[Document | Failure],
+                         run: Callable[[Iterable[Document | Failure]], Iterable[Result | Failure]], *,
+                         on_commit: Callable[[Sequence[Outcome]], None] | None = None) -> IngestSummary:
+        """Code and store documents, skipping those whose bytes are stored already.
+
+        ``run`` is the pipeline (``Pipeline(settings).run``): it only ever sees the unseen documents.
+        """
+        return self._ingest(lambda ingestor: run(ingestor.unseen(items)), on_commit)
+
+    def _ingest(self, results: Callable[[Ingestor], Iterable[Result | Failure]],
+                on_commit: Callable[[Sequence[Outcome]], None] | None) -> IngestSummary:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; open it with read_only=False to ingest")
+        with self._write_lock, self._cursor() as cur:
+            ingestor = Ingestor(cur, self._story_index(cur), cursor_factory=self._con.cursor, on_commit=on_commit)
+            try:
+                return ingestor.ingest(results(ingestor))
+            except duckdb.Error as exc:
+                self._stories = None  # it may hold articles of the batch rolled back: rebuild from the file
+                raise StoreError(f"writing to {self.path} failed ({exc}); the last batch was rolled back and "
+                                 "every earlier one is stored: fix the cause and run the same inputs again") from exc
+            except BaseException:
+                self._stories = None
+                raise
+
+    def _story_index(self, cur: Any) -> StoryIndex:
+        """The near-duplicate index, built from the stored signatures on first use."""
+        if self._stories is not None:
+            return self._stories
+        index = StoryIndex(self.settings)
+        current = [index.num_perm, SEED, SCHEME]
+        for doc_id, story_id, num_perm, seed, scheme, hashvalues in cur.execute(
+                "SELECT s.doc_id, a.story_id, s.num_perm, s.seed, s.scheme, s.hashvalues FROM signatures s "
+                "JOIN articles a ON a.doc_id = s.doc_id WHERE s.num_perm = ? AND s.seed = ? AND s.scheme = ?",
+                current).fetchall():
+            index.load(Signature(doc_id, num_perm, seed, scheme, hashvalues), story_id)
+        # Stored before signatures existed, or with other MinHash settings: sign them again now.
+        redone: list[Signature] = []
+        for doc_id, story_id, text in cur.execute(
+                "SELECT a.doc_id, a.story_id, a.text FROM articles a LEFT JOIN signatures s ON s.doc_id = a.doc_id "
+                "WHERE s.doc_id IS NULL OR s.num_perm <> ? OR s.seed <> ? OR s.scheme <> ?", current).fetchall():
+            signed = index.signature(doc_id, text)
+            if signed is not None:
+                index.add(doc_id, story_id, signed[1])
+                redone.append(signed[0])
+        if redone:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                cur.execute("DELETE FROM signatures WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                            [[s.doc_id for s in redone]])
+                cur.executemany("INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
+                                [[s.doc_id, s.num_perm, s.seed, s.scheme, s.hashvalues] for s in redone])
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+        self._stories = index
+        return index
+
+    # -- reading: pyarrow ------------------------------------------------------------------------------------
+
+    def events_arrow(self, *, actor: str | None = None, country: str | None = None,
+                     dyad: str | tuple[str, str] | None = None, type: str | None = None, cameo: str | None = None,
+                     since: date | str | None = None, until: date | str | None = None,
+                     near: str | Near | tuple[float, float, float] | None = None,
+                     limit: int | None = None, offset: int = 0, cursor: str | None = None) -> pa.Table:
+        """Distinct events matching every filter given (see filters.py), newest first."""
+        flt = EventFilter.parse(actor=actor, country=country, dyad=dyad, type=type, cameo=cameo, since=since,
+                                until=until, near=near)
+        with self._cursor() as cur:
+            return queries.events(cur, flt, limit=limit, offset=offset, cursor=cursor)
+
+    def count_events(self, **filters: Any) -> int:
+        with self._cursor() as cur:
+            return queries.count_events(cur, EventFilter.parse(**filters))
+
+    def event_arrow(self, event_id: int) -> pa.Table:
+        """One row per mention of the event: the event's columns, the evidence, the article's URL and title."""
+        with self._cursor() as cur:
+            return queries.event(cur, event_id)
+
+    def article_arrow(self, doc_id: str) -> pa.Table:
+        with self._cursor() as cur:
+            return queries.article(cur, doc_id)
+
+    def article_mentions_arrow(self, doc_id: str) -> pa.Table:
+        with self._cursor() as cur:
+            return queries.article_mentions(cur, doc_id)
+
+    def story_arrow(self, story_id: str) -> pa.Table:
+        with self._cursor() as cur:
+            return queries.stories(cur, story_id)
+
+    def actors_arrow(self, limit: int = 20, **filters: Any) -> pa.Table:
+        with self._cursor() as cur:
+            return queries.actors(cur, limit, EventFilter.parse(**filters))
+
+    def timeline_arrow(self, since: date | str | None = None, until: date | str | None = None,
+                       **filters: Any) -> pa.Table:
+        """Events and mentions per day and quad class."""
+        with self._cursor() as cur:
+            return queries.timeline(cur, EventFilter.parse(since=since, until=until, **filters))
+
+    def failures_arrow(self, *, include_resolved: bool = False) -> pa.Table:
+        with self._cursor() as cur:
+            return queries.failures(cur, include_resolved=include_resolved)
+
+    def sql_arrow(self, query: str) -> pa.Table:
+        """The result of one SELECT statement; anything else is refused with UsageError."""
+        with self._cursor() as cur:
+            return queries.read_sql(cur, query)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table: documents, articles, stories, events, event_mentions, failures (open ones)."""
+        with self._cursor() as cur:
+            row = cur.execute(
+                "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM articles), "
+                "(SELECT count(*) FROM stories), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM event_mentions), (SELECT count(*) FROM failures WHERE NOT resolved)"
+            ).fetchall()[0]
+        return dict(zip(("documents", "articles", "stories", "events", "event_mentions", "failures"), row,
+                        strict=True))
+
+    def export(self, fmt: ExportFormat, sink: IO[bytes]) -> int:
+        """Every event to ``sink`` as parquet, csv, jsonl or gdelt (see export.py); returns the count."""
+        with self._cursor() as cur:
+            return _export(cur, fmt, sink)
+
+    # -- reading: pandas -------------------------------------------------------------------------------------
+
+    def events(self, **filters: Any) -> pd.DataFrame:
+        return self.events_arrow(**filters).to_pandas()
+
+    def event(self, event_id: int) -> pd.DataFrame:
+        return self.event_arrow(event_id).to_pandas()
+
+    def article(self, doc_id: str) -> pd.DataFrame:
+        return self.article_arrow(doc_id).to_pandas()
+
+    def actors(self, limit: int = 20, **filters: Any) -> pd.DataFrame:
+        return self.actors_arrow(limit, **filters).to_pandas()
+
+    def timeline(self, since: date | str | None = None, until: date | str | None = None,
+                 **filters: Any) -> pd.DataFrame:
+        return self.timeline_arrow(since, until, **filters).to_pandas()
+
+    def failures(self, *, include_resolved: bool = False) -> pd.DataFrame:
+        return self.failures_arrow(include_resolved=include_resolved).to_pandas()
+
+    def sql(self, query: str) -> pd.DataFrame:
+        return self.sql_arrow(query).to_pandas()
+
+
+def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | None = None) -> EventStore:
+    """Open (for writing: create and migrate) the event store at ``path``."""
+    path = Path(path)
+    settings = settings or StoreSettings()
+    if read_only and not path.exists():
+        raise StoreError(f"there is no event store at {path}: ingest articles into it first "
+                         f"(newsevents ingest INPUT --db {path})")
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(f"{path} is open for writing in another process ({exc}); wait for it to finish, "
+                             "or query a copy of the file") from exc
+        raise StoreError(f"cannot open {path} ({exc}); check the path and its permissions") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path} cannot be opened as a DuckDB database ({exc}); is it an event store?") from exc
+    try:
+        if read_only:
+            missing = pending(con)
+            if missing:
+                raise StoreError(f"{path} lacks migrations {', '.join(m.name for m in missing)}: open it for "
+                                 f"writing once to upgrade it (newsevents ingest --db {path})")
+        else:
+            migrate(con)
+    except BaseException:
+        con.close()
+        raise
+    return EventStore(con, path, read_only=read_only, settings=settings)

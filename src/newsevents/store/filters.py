@@ -1,0 +1,138 @@
+"""The event filters shared by the Python API, the CLI and the HTTP API, and the SQL they become.
+
+Every value reaches DuckDB as a bound parameter: the SQL text is assembled only from fixed fragments.
+
+  actor    an actor code prefix (``USA`` matches ``USAGOV``) or a part of an actor's name, either side
+  country  an ISO 3166 alpha-3 code: the source's, the target's or the location's country
+  dyad     ``A:B``: source matches A and target matches B (country code or actor code prefix)
+  type     a PLOVER event type (``CONSULT``, ``ASSAULT``...); exclusive with ``cameo``
+  cameo    a CAMEO code prefix: ``19`` is every kind of fight, ``190`` only the base code
+  since, until   inclusive event dates
+  near     ``LAT,LON,KM``: events located within KM kilometres (haversine, mean Earth radius)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import UsageError
+
+EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
+KM_PER_DEGREE_LAT = 111.0  # a little under the true ~111.2, so the latitude pre-filter never cuts a match
+_ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_CODE = re.compile(r"^[A-Za-z0-9]{1,15}$")
+_CAMEO = re.compile(r"^\d{1,4}$")
+_PLOVER = re.compile(r"^[A-Za-z_-]{1,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Near:
+    lat: float
+    lon: float
+    km: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actor: str | None = None
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    type: str | None = None
+    cameo: str | None = None
+    since: date | None = None
+    until: date | None = None
+    near: Near | None = None
+
+    @classmethod
+    def parse(cls, *, actor: str | None = None, country: str | None = None, dyad: str | tuple[str, str] | None = None,
+              type: str | None = None, cameo: str | None = None, since: date | str | None = None,
+              until: date | str | None = None, near: str | Near | tuple[float, float, float] | None = None
+              ) -> EventFilter:
+        """Validated filters from user text; raises UsageError saying which value is wrong and why."""
+        if type and cameo:
+            raise UsageError("give either an event type (PLOVER) or a CAMEO code, not both")
+        if country is not None and not _ISO3.match(country):
+            raise UsageError(f"country {country!r} is not an ISO 3166 alpha-3 code (e.g. IRQ, USA)")
+        if cameo is not None and not _CAMEO.match(cameo):
+            raise UsageError(f"CAMEO code {cameo!r} must be 1 to 4 digits (e.g. 19, 042, 1823)")
+        if type is not None and not _PLOVER.match(type):
+            raise UsageError(f"event type {type!r} is not a PLOVER type name (e.g. CONSULT, ASSAULT)")
+        if actor is not None and not actor.strip():
+            raise UsageError("the actor filter is empty: give an actor code (USAGOV) or part of a name")
+        start, end = _date(since, "since"), _date(until, "until")
+        if start and end and start > end:
+            raise UsageError(f"since ({start}) is after until ({end}): swap them")
+        return cls(actor=actor.strip() if actor else None, country=country.upper() if country else None,
+                   dyad=_dyad(dyad), type=type.upper() if type else None, cameo=cameo,
+                   since=start, until=end, near=_near(near))
+
+    def where(self) -> tuple[str, list[Any]]:
+        """A SQL condition over ``events`` (``TRUE`` if no filter) and its parameters, in order."""
+        parts: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            parts.append("(starts_with(source_code, ?) OR starts_with(target_code, ?) "
+                         "OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))")
+            code, name = self.actor.upper(), self.actor.lower()
+            params += [code, code, name, name]
+        if self.country:
+            parts.append("(source_country = ? OR target_country = ? OR location_country = ?)")
+            params += [self.country] * 3
+        if self.dyad:
+            for side, value in zip(("source", "target"), self.dyad, strict=True):
+                parts.append(f"({side}_country = ? OR starts_with({side}_code, ?))")
+                params += [value, value]
+        if self.type:
+            parts.append("plover_type = ?")
+            params.append(self.type)
+        if self.cameo:
+            parts.append("starts_with(cameo, ?)")
+            params.append(self.cameo)
+        if self.since:
+            parts.append("date >= ?")
+            params.append(self.since)
+        if self.until:
+            parts.append("date <= ?")
+            params.append(self.until)
+        if self.near:
+            n = self.near
+            margin = n.km / KM_PER_DEGREE_LAT
+            parts.append("(location_lat BETWEEN ? AND ? AND 2 * ? * asin(sqrt("
+                         "pow(sin(radians(location_lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(location_lat)) "
+                         "* pow(sin(radians(location_lon - ?) / 2), 2))) <= ?)")
+            params += [n.lat - margin, n.lat + margin, EARTH_RADIUS_KM, n.lat, n.lat, n.lon, n.km]
+        return (" AND ".join(parts) or "TRUE"), params
+
+
+def _date(value: date | str | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} {value!r} is not a date: write it as YYYY-MM-DD") from None
+
+
+def _dyad(value: str | tuple[str, str] | None) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    parts = value.split(":") if isinstance(value, str) else list(value)
+    if len(parts) != 2 or not all(_CODE.match(p) for p in parts):
+        raise UsageError(f"dyad {value!r} must be SOURCE:TARGET, each a country or actor code (e.g. USA:IRN)")
+    return parts[0].upper(), parts[1].upper()
+
+
+def _near(value: str | Near | tuple[float, float, float] | None) -> Near | None:
+    if value is None or isinstance(value, Near):
+        return value
+    try:
+        lat, lon, km = (float(v) for v in (value.split(",") if isinstance(value, str) else value))
+    except ValueError:
+        raise UsageError(f"near {value!r} must be LAT,LON,KM (e.g. 33.3,44.4,50)") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_100):
+        raise UsageError(f"near {value!r}: latitude must be within ±90, longitude within ±180, "
+                         "and the radius between 0 and 20,100 km")
+    return Near(lat, lon, km)
