@@ -1,0 +1,141 @@
+"""Where an event happened: one of the article's places, chosen from the event's evidence outward.
+
+  1. clause: a place in a locative phrase ("in/at/near X") attached to the trigger, to its object or to the
+     verb that governs it ("a ministerial meeting in Aqaba, Jordan" -> Aqaba: the finest place in the phrase).
+     For visits (CAMEO 042) "to X" counts too. The sentence says so, so any country is accepted.
+  2. sentence: another place in the sentence whose country is one of the actors' (the target's first;
+     for a hosted visit, CAMEO 043, the source's first); when no actor has a country, the article's.
+  3. article: the city of that country the article mentions most (first mention on a tie).
+  4. country: that country itself as a country-level place.
+  5. None.
+The article stage deliberately does not fall back to a capital the article never names: a country-level
+place says what the article says; a capital would be a guess (docs/geo.md).
+Demonyms ("Russian") and places inside other names ("the Washington Post", "Air Canada") are never
+where an event happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..actors.context import DocActors
+from ..types import CodedEvent, Place
+from .gazetteer import Gazetteer
+
+# Finer places first: a city says more than the country it is in.
+_FINENESS = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5, "continent": 6}
+_OBJECTS = frozenset({"dobj", "obj", "pobj", "attr", "dative", "nsubjpass", "oprd"})
+_GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "nmod"})
+_VISIT_PREPOSITIONS = frozenset({"to", "into"})
+
+
+def locate_event(event: CodedEvent, doc: Doc, places: Sequence[Place], doc_actors: DocActors,
+                 gazetteer: Gazetteer) -> Place | None:
+    """The place where ``event`` happened, or None when the article does not say (module docstring)."""
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("GPE", "LOC")]
+    usable = [p for p in places if not _is_demonym(p, gazetteer) and not _in_name(p, names)]
+    in_sentence = [p for p in usable if event.sent_start <= p.start < event.sent_end]
+    found = _clause_place(event, doc, in_sentence, gazetteer)
+    if found is not None:
+        return found
+    countries = _actor_countries(event, doc_actors, usable)
+    consistent = [p for p in in_sentence if p.country in countries and p.feature != "continent"]
+    if consistent:
+        return min(consistent, key=lambda p: (countries.index(p.country or ""), _FINENESS.get(p.feature, 9),
+                                              abs(p.start - event.trigger_start)))
+    for country in countries:
+        city = _main_city(usable, country)
+        if city is not None:
+            return city
+    for country in countries:
+        level = _country_place(country, event, usable, gazetteer)
+        if level is not None:
+            return level
+    return None
+
+
+def _clause_place(event: CodedEvent, doc: Doc, in_sentence: list[Place], gazetteer: Gazetteer) -> Place | None:
+    if not in_sentence:
+        return None
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger is None:
+        return None
+    head = trigger.root
+    anchors: list[Token] = [head]
+    anchors += [c for c in head.children if c.dep_ in _OBJECTS]
+    if head.dep_ in _GOVERNED or head.dep_ in _OBJECTS:
+        anchors.append(head.head)  # "agreed to meet in Aqaba" / "held talks in Aqaba"
+    prepositions = set(gazetteer.rules.locative_prepositions)
+    if event.code.startswith("042"):
+        prepositions |= _VISIT_PREPOSITIONS
+    actor_spans = [s for s in (event.source_span, event.target_span) if s is not None]
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+                continue
+            lo = min(t.idx for t in prep.subtree)
+            hi = max(t.idx + len(t) for t in prep.subtree)
+            inside = [p for p in in_sentence if lo <= p.start and p.end <= hi
+                      and not any(a <= p.start and p.end <= b for a, b in actor_spans)]
+            if inside:
+                return min(inside, key=lambda p: (_FINENESS.get(p.feature, 9), p.start))
+    return None
+
+
+def _actor_countries(event: CodedEvent, doc_actors: DocActors, places: Sequence[Place]) -> list[str]:
+    """The countries an event may be placed in, in order of preference."""
+    actors = [event.target, event.source]
+    if event.code.startswith("043"):  # "host a visit": it happens at the host's, the source
+        actors.reverse()
+    out: list[str] = []
+    for actor in actors:
+        if actor is not None and actor.country and actor.country not in out:
+            out.append(actor.country)
+    if not out and doc_actors.main_country:
+        out.append(doc_actors.main_country)
+    if not out:
+        counts = Counter(p.country for p in places if p.country)
+        if counts:
+            out.append(counts.most_common(1)[0][0])
+    return out
+
+
+def _main_city(places: Sequence[Place], country: str) -> Place | None:
+    """The city of ``country`` the article names most often; on a tie the one named first."""
+    cities = [p for p in places if p.feature == "city" and p.country == country]
+    if not cities:
+        return None
+    counts = Counter((p.name, p.geonameid) for p in cities)
+    top = max(counts.values())
+    return next(p for p in cities if counts[(p.name, p.geonameid)] == top)
+
+
+def _country_place(country: str, event: CodedEvent, places: Sequence[Place], gazetteer: Gazetteer) -> Place | None:
+    """The country as a place: its first mention in the article, else anchored on the actor that carries it."""
+    mentioned = next((p for p in places if p.feature == "country" and p.country == country), None)
+    if mentioned is not None:
+        return mentioned
+    entry = gazetteer.country(country)
+    if entry is None:
+        return None
+    anchor = None
+    for actor, span in ((event.target, event.target_span), (event.source, event.source_span)):
+        if actor is not None and actor.country == country and span is not None:
+            anchor = (actor.text, span)
+            break
+    text, (start, end) = anchor or (event.trigger, (event.trigger_start, event.trigger_end))
+    return Place(text=text, start=start, end=end, name=entry.name, country=entry.country, lat=entry.lat,
+                 lon=entry.lon, geonameid=entry.geonameid, feature="country")
+
+
+def _is_demonym(place: Place, gazetteer: Gazetteer) -> bool:
+    return place.feature in ("country", "continent", "region") and gazetteer.demonym(place.text) is not None \
+        and not gazetteer.lookup(place.text)
+
+
+def _in_name(place: Place, names: list[tuple[int, int]]) -> bool:
+    """Whether a place is part of a longer name of something else (an organisation, a person, a building)."""
+    return any(a <= place.start and place.end <= b and (a, b) != (place.start, place.end) for a, b in names)
