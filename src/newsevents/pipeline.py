@@ -1,24 +1,203 @@
-"""The only module that knows the order of the stages (skeleton: being written by the lead).
+"""The only module that knows the order of the stages.
 
-    Pipeline(settings, default_date=None).run(items, n_process=1) -> Iterator[Result | Failure]
+    Document -> extract -> Article -> nlp -> Doc -> actors, places, coded events, dates -> Result
 
-``items`` are what ``read.read_inputs`` yields (``Document`` or ``Failure``); failures pass
-through in order, every document comes out as a ``Result`` or a ``Failure``, in input order.
+``Pipeline(settings)`` builds every stage once (model, dictionaries, gazetteer) and ``run`` streams
+results in input order. A spaCy ``Doc`` never leaves ``_analyse``: what comes out is frozen records.
+With ``n_process > 1`` each worker process builds its own Pipeline and receives batches of
+Documents; only Documents and Results cross process boundaries.
 """
 
 from __future__ import annotations
 
+import bisect
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from itertools import islice
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors import ActorKnowledge, ActorResolver
+from .actors.context import DocActors
+from .errors import NewsEventsError
+from .events.codebook import Codebook
+from .events.coder import EventCoder
+from .events.patterns import VerbPatterns
+from .extract import Extractor
+from .geo import Gazetteer, Geocoder
+from .knowledge.countries import Countries
+from .nlp import Annotator, load_model
 from .settings import Settings
-from .types import Document, Failure, Result
+from .types import Article, CodedEvent, Coder, Document, Event, Failure, Place, Result
+from .when import DateResolver
+
+INTERNAL_ERROR = "E900"
+
+
+@dataclass(frozen=True, slots=True)
+class _Stages:
+    extractor: Extractor
+    codebook: Codebook
+    patterns: VerbPatterns
+    resolver: ActorResolver
+    coder: EventCoder
+    geocoder: Geocoder
+    dates: DateResolver
+    coder_id: Coder
 
 
 class Pipeline:
+    """Every stage, built once from ``settings``; ``default_date`` dates documents that have none."""
+
     def __init__(self, settings: Settings, *, default_date: date | None = None) -> None:
         self.settings = settings
         self.default_date = default_date
 
+    @cached_property
+    def nlp(self) -> Language:
+        return load_model(self.settings.nlp)
+
+    @cached_property
+    def annotator(self) -> Annotator:
+        lemmas = None if self.settings.nlp.parse_all else self._stages.patterns.lemmas()
+        return Annotator(self.nlp, lemmas, batch_size=self.settings.nlp.batch_size)
+
+    @cached_property
+    def _stages(self) -> _Stages:
+        # Built on first use, so that a parent process that only hands batches to workers loads nothing.
+        settings = self.settings
+        countries = Countries.load()
+        codebook = Codebook.load()
+        resolver = ActorResolver(ActorKnowledge.load(countries, settings.actors.extra_files))
+        patterns = VerbPatterns.load(codebook)
+        coder = EventCoder(settings.events, patterns, resolver,
+                           max_sentence_chars=settings.nlp.max_sentence_chars)
+        return _Stages(
+            extractor=Extractor(settings.extract),
+            codebook=codebook,
+            patterns=patterns,
+            resolver=resolver,
+            coder=coder,
+            geocoder=Geocoder(Gazetteer.load(countries, settings.geo)),
+            dates=DateResolver(),
+            coder_id=Coder(EventCoder.NAME, EventCoder.VERSION),
+        )
+
+    def load(self) -> Pipeline:
+        """Build every stage now (otherwise on first use); returns self."""
+        _ = self.annotator
+        return self
+
+    # -- public -----------------------------------------------------------------------------------
+
     def run(self, items: Iterable[Document | Failure], *, n_process: int = 1) -> Iterator[Result | Failure]:
-        raise NotImplementedError
+        """Every item as a Result or a Failure, in input order."""
+        batches = _batches(items, self.settings.nlp.batch_size)
+        if n_process <= 1:
+            for batch in batches:
+                yield from self.process_batch(batch)
+            return
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.settings, self.default_date)) as pool:
+            for results in pool.imap(_worker_run, batches):
+                yield from results
+
+    def process_batch(self, batch: list[Document | Failure]) -> list[Result | Failure]:
+        """One batch through every stage: extraction per document, one ``nlp.pipe`` for all."""
+        out: list[Result | Failure | None] = [None] * len(batch)
+        articles: list[tuple[int, Article]] = []
+        for i, item in enumerate(batch):
+            if isinstance(item, Failure):
+                out[i] = item
+                continue
+            try:
+                articles.append((i, self._stages.extractor.extract(item)))
+            except NewsEventsError as exc:
+                out[i] = Failure(item.source, exc.code, exc.message, item.doc_id)
+        docs = self.annotator.pipe(a.text for _, a in articles)
+        for (i, article), doc in zip(articles, docs, strict=True):
+            out[i] = self._safely_analyse(article, doc)
+        return [r for r in out if r is not None]
+
+    # -- per document -----------------------------------------------------------------------------
+
+    def _safely_analyse(self, article: Article, doc: Doc) -> Result | Failure:
+        try:
+            return self._analyse(article, doc)
+        except NewsEventsError as exc:
+            return Failure(article.source, exc.code, exc.message, article.doc_id)
+        except Exception as exc:  # noqa: BLE001 - one broken document must not stop the batch; it is reported
+            return Failure(article.source, INTERNAL_ERROR,
+                           f"internal error while coding ({type(exc).__name__}: {exc}); "
+                           "please report it with this input", article.doc_id)
+
+    def _analyse(self, article: Article, doc: Doc) -> Result:
+        s = self._stages
+        published = article.published or self.default_date
+        doc_actors = s.resolver.analyse(doc, published)
+        places = s.geocoder.places(doc, doc_actors)
+        sentences = _sentence_spans(doc)
+        events = tuple(self._event(article.doc_id, k, ce, doc, sentences, places, doc_actors, published)
+                       for k, ce in enumerate(s.coder.code(doc, doc_actors)))
+        return Result(article=article, mentions=doc_actors.mentions, places=places, events=events,
+                      sentences=sentences)
+
+    def _event(self, doc_id: str, k: int, ce: CodedEvent, doc: Doc, sentences: tuple[tuple[int, int], ...],
+               places: tuple[Place, ...], doc_actors: DocActors, published: date | None) -> Event:
+        s = self._stages
+        info = s.codebook.get(ce.code)
+        # The evidence is the sentence holding the trigger, counted and trimmed the same way whichever
+        # way the text was split (selective or full parse).
+        index = max(0, bisect.bisect_right(sentences, (ce.trigger_start, len(doc.text))) - 1)
+        start, end = sentences[index] if sentences else (ce.sent_start, ce.sent_end)
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        when = (s.dates.resolve(sent, published, anchor=ce.trigger_start, future=ce.modality == "future")
+                if sent is not None else published)
+        return Event(
+            doc_id=doc_id, event_id=f"{doc_id}:{k}", sentence_index=index,
+            sentence=doc.text[start:end], char_start=start, char_end=end,
+            trigger=ce.trigger, cameo=info.code, plover_type=info.plover_type, plover_mode=info.plover_mode,
+            goldstein=info.goldstein, quad_class=info.quad_class, modality=ce.modality,
+            source=ce.source, target=ce.target, date=when,
+            location=s.geocoder.locate(ce, doc, places, doc_actors),
+            coder=s.coder_id,
+        )
+
+
+def _sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every sentence with text, whitespace trimmed, in order."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        spans.append((sent.start_char + lead, sent.start_char + lead + len(stripped)))
+    return tuple(spans)
+
+
+def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+# -- worker processes --------------------------------------------------------------------------------
+# Each worker builds one Pipeline in its initializer and keeps it for its lifetime. This is the one
+# piece of process-level state in the package, confined to worker processes started by ``run``.
+_worker_pipeline: Pipeline | None = None
+
+
+def _worker_init(settings: Settings, default_date: date | None) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings, default_date=default_date).load()
+
+
+def _worker_run(batch: list[Document | Failure]) -> list[Result | Failure]:
+    assert _worker_pipeline is not None, "worker used before its initializer ran"
+    return _worker_pipeline.process_batch(batch)

@@ -35,6 +35,8 @@ from .stories import SCHEME, SEED, Signature, StoryIndex
 
 
 class EventStore:
+    """An open event store (DuckDB): ingest results, query events, export. Use ``open(path)`` to get one."""
+
     def __init__(self, con: Any, path: Path, *, read_only: bool, settings: StoreSettings) -> None:
         self._con = con
         self.path = path
