@@ -9,6 +9,8 @@ Reads, from ../shared/reference by default:
 
 and writes one row per CAMEO code: code,name,goldstein,quad_class,plover_type,plover_mode.
 A code missing from the Goldstein or PLOVER table takes its nearest ancestor's value (0231 -> 023 -> 02).
+A few codes then take the PLOVER type or mode that PLOVER's own event definitions give them where the
+2021 conversion table says otherwise (PLOVER_OVERRIDES; each is argued in docs/verb_patterns.md).
 Nothing here runs at run time: the package only reads the CSV this writes.
 """
 
@@ -32,6 +34,29 @@ NAME_FIXES = {
     "033": "Express intent to provide material aid, not specified below",
     "044": "Meet at third location",
     "2041": "Use chemical, biological, or radiological weapons",
+}
+
+# Where the CAMEO2PLOVER table disagrees with the event and mode definitions of the PLOVER codebook
+# (ahalterman/NGEC-2025, PLOVER_structured_codebook_updated.csv), the definitions win: code -> (type, mode).
+# Only the code itself changes; its children keep what the table gives them.
+PLOVER_OVERRIDES: dict[str, tuple[str, str | None]] = {
+    # RETREAT, mode resign: "A resignation by a government official" (the table has CONCEDE).
+    "0831": ("RETREAT", "resign"),
+    # CONCEDE's modes name the easing of administrative restrictions and of curfews; RETREAT's modes
+    # (withdraw, release, return, disarm, ceasefire, access, resign) do not. The table keeps their parent
+    # 081 and siblings 0811, 0812 in CONCEDE and notes that "ease" is no longer a RETREAT mode.
+    "0813": ("CONCEDE", None),
+    "0814": ("CONCEDE", None),
+    # SANCTION, mode discontinue: "Curtail, decrease, break, or terminate diplomatic, commercial, or
+    # material exchanges"; COERCE restrict is about political freedoms and movement (the table has COERCE).
+    "163": ("SANCTION", "discontinue"),
+    # SANCTION, mode convict: "Find an entity or behavior guilty"; ACCUSE's allege mode excludes
+    # convictions (the table has ACCUSE disapprove).
+    "116": ("SANCTION", "convict"),
+    # Modes only: the table gives modes that PLOVER 2021 does not define for these types.
+    "1712": ("ASSAULT", "destroy"),  # "Destroy property, demolish as part of a conflict" (table: seize)
+    "175": ("ASSAULT", "crowd-control"),  # tear gas, water cannon, baton charges (table: pro_autocracy)
+    "0874": ("RETREAT", "withdraw"),  # "Retreat from territory" (table: disarm)
 }
 
 _CODE = re.compile(r"\d{2,4}\Z")
@@ -111,6 +136,7 @@ def build_rows(
     codes: Sequence[tuple[str, str]],
     goldstein: Mapping[str, float],
     plover: Mapping[str, tuple[str | None, str | None]],
+    overrides: Mapping[str, tuple[str, str | None]] = PLOVER_OVERRIDES,
 ) -> list[tuple[str, str, str, str, str, str]]:
     rows = []
     for code, name in codes:
@@ -118,6 +144,7 @@ def build_rows(
         if score is None:
             raise ValueError(f"no Goldstein score for {code} or any of its ancestors")
         kind, mode = next((plover[a] for a in ancestors(code) if a in plover), (None, None))
+        kind, mode = overrides.get(code, (kind, mode))
         rows.append((code, name, str(score), str(quad_class(code)), kind or "", mode or ""))
     return rows
 

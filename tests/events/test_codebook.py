@@ -60,12 +60,37 @@ def test_sampled_rows_match_the_reference_tables(codebook: Codebook) -> None:
     assert codebook.get("044") == CameoCode("044", "Meet at third location", 2.5, 1, "CONSULT", "third-party")
     assert codebook.get("0841") == CameoCode("0841", "Return, release person(s)", 7.0, 2, "RETREAT", "release")
     assert codebook.get("163") == CameoCode("163", "Impose embargo, boycott, or sanctions", -8.0, 4,
-                                            "COERCE", "restrict")
+                                            "SANCTION", "discontinue")  # an override (see below)
     assert codebook.get("011").goldstein == -0.1
     assert codebook.get("20").goldstein == -10.0
     assert codebook.get("08").plover_type == "CONCEDE"  # listed twice in the table: the first (080's) wins
-    assert codebook.get("0813").plover_type == "RETREAT"  # the table's own line, not its parent 081's CONCEDE
+    assert codebook.get("0812").plover_type == "CONCEDE"
+    assert codebook.get("0872").plover_type == "RETREAT"  # the table's own line, not its parent 087's mode
+    assert codebook.get("0872").plover_mode == "withdraw"
     assert codebook.get("0211").root == "02"
+
+
+@pytest.mark.parametrize(("code", "plover_type", "mode"), [
+    ("0831", "RETREAT", "resign"),  # resignations: RETREAT, mode resign
+    ("0813", "CONCEDE", None),  # eased curfews and emergencies beside their parent 081
+    ("0814", "CONCEDE", None),
+    ("163", "SANCTION", "discontinue"),  # embargoes and sanctions curtail exchanges
+    ("116", "SANCTION", "convict"),  # convictions are not accusations
+    ("175", "ASSAULT", "crowd-control"),
+    ("1712", "ASSAULT", "destroy"),
+    ("0874", "RETREAT", "withdraw"),
+])
+def test_plover_definitions_override_the_conversion_table(codebook: Codebook, code: str, plover_type: str,
+                                                         mode: str | None) -> None:
+    entry = codebook.get(code)
+    assert (entry.plover_type, entry.plover_mode) == (plover_type, mode)
+
+
+def test_overrides_leave_neighbouring_codes_alone(codebook: Codebook) -> None:
+    assert codebook.get("083").plover_type == "CONCEDE" and codebook.get("0832").plover_type == "CONCEDE"
+    assert codebook.get("173").plover_type == "COERCE" and codebook.get("162").plover_type == "SANCTION"
+    assert codebook.get("1312").plover_type == "THREATEN"  # threatening sanctions is still a threat
+    assert codebook.get("115").plover_type == "ACCUSE"
 
 
 def test_unknown_code_names_the_code(codebook: Codebook) -> None:
@@ -121,6 +146,10 @@ def test_tool_inherits_goldstein_and_plover_from_the_nearest_ancestor(tool: Modu
     assert rows["08"][4] == "CONCEDE"  # a code listed twice keeps its first entry
     assert rows["081"][2:] == ("5.5", "2", "CONCEDE", "")  # no mode given: empty
     assert rows["0811"][2:] == ("5.5", "2", "RETREAT", "release")  # own PLOVER line, parent's score
+    overridden = {r[0]: r for r in tool.build_rows(codes, goldstein, plover, {"081": ("RETREAT", "ease")})}
+    assert overridden["081"][4:] == ("RETREAT", "ease")
+    assert overridden["0811"][4:] == ("RETREAT", "release")  # an override reaches no child
+    assert overridden["08"][4:] == ("CONCEDE", "")
 
 
 def test_tool_fixes_the_broken_044_name(tool: ModuleType) -> None:

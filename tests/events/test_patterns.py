@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.language import Language
 
 from newsevents.errors import KnowledgeError
 from newsevents.events.codebook import Codebook
@@ -256,6 +257,21 @@ def find(patterns: VerbPatterns, text: str, kind: str = "verb") -> str:
     ("withdraw +from", "087"), ("pull out ~troop +of", "0874"), ("withdraw ~troop +from", "0874"),
     ("investigate", "090"),
     ("deny ~responsibility", "016"), ("claim ~responsibility +for", "015"), ("decline ~comment", "011"),
+    # intent, hosting and mediation
+    ("reach ~consensus", "030"), ("commit +to", "030"), ("offer ~concession +to", "035"),
+    ("give ~welcome +to", "043"), ("recognize ~independence", "054"), ("extend ~agreement", "057"),
+    # aid and access: people taken in, rescued, evacuated; inspectors let in
+    ("admit ~refugee", "075"), ("take in ~migrant", "075"), ("open ~border +to", "075"), ("evacuate ~wounded", "073"),
+    ("rescue ~hostage", "073"), ("provide ~training +to", "070"), ("arm ~rebel", "072"), ("allow ~journalist", "086"),
+    ("grant ~access", "086"), ("permit ~inspector", "0862"),
+    # yielding: material (RETREAT) and verbal (CONCEDE)
+    ("meet ~demand", "080"), ("ease ~measure", "081"), ("shorten ~curfew", "0813"), ("ease ~emergency", "0814"),
+    ("step aside", "0831"), ("pay ~compensation +to", "0842"), ("cede ~territory +to", "0842"),
+    ("reopen ~border", "0872"), ("dismantle ~checkpoint", "087"), ("speed up ~withdrawal", "0874"),
+    ("pull out +of !target", "0874"), ("hand in ~weapon", "0873"), ("boost ~trade", "061"),
+    ("send ~system +to", "072"),
+    # investigation
+    ("dispatch ~inspector +to", "090"), ("look into", "090"), ("inspect ~site", "090"),
 ])
 def test_shipped_verbs_code_as_cameo_defines(shipped: VerbPatterns, text: str, code: str) -> None:
     assert find(shipped, text) == code
@@ -264,6 +280,8 @@ def test_shipped_verbs_code_as_cameo_defines(shipped: VerbPatterns, text: str, c
 @pytest.mark.parametrize(("text", "code"), [
     ("visit +to", "042"), ("talk +with", "040"), ("ceasefire", "0871"), ("release +of !target", "0841"),
     ("aid +to", "070"), ("apology", "055"), ("investigation +into", "090"), ("agreement +with", "057"),
+    ("effort mediation", "045"), ("exercise joint", "062"), ("exercise joint military", "062"),
+    ("conference video +with", "041"), ("inspection +of", "090"),
 ])
 def test_shipped_nouns_code_as_cameo_defines(shipped: VerbPatterns, text: str, code: str) -> None:
     assert find(shipped, text, "noun") == code
@@ -271,5 +289,84 @@ def test_shipped_nouns_code_as_cameo_defines(shipped: VerbPatterns, text: str, c
 
 def test_ambiguous_words_need_their_reading(shipped: VerbPatterns) -> None:
     # "released a report" and "lifted the box" are no events: these heads code only with a constraint.
-    for lemma in ("release", "lift", "free", "sign", "call", "provide", "return"):
+    # "armed with knives", "committed atrocities", "opened the session", "paid tribute", "disputed border".
+    for lemma in ("release", "lift", "free", "sign", "call", "provide", "return", "arm", "commit", "open", "pay",
+                  "evacuate", "rescue", "admit", "dispute", "rap", "fin"):
         assert all(p.specificity > 0 for p in shipped.for_verb(lemma)), lemma
+
+
+def winner(patterns: VerbPatterns, kind: str, lemma: str, words: tuple[str, ...] = (), obj: str | None = None) -> str:
+    """The code the coder gives a trigger with these words on it and this object, no preposition, no complement
+    and no actor target: the most specific pattern whose constraints all hold, ties to the first listed."""
+    found = patterns.for_verb(lemma) if kind == "verb" else patterns.for_noun(lemma)
+    for p in found:
+        if (set(p.particles) <= set(words) and p.obj in (None, obj) and p.prep is None and not p.complement
+                and not p.needs_target):
+            return p.code
+    return ""
+
+
+@pytest.mark.parametrize(("kind", "lemma", "words", "obj", "code"), [
+    # "joint" makes exercises cooperation (062) across both files; without it they are a show of force (150)
+    ("noun", "exercise", ("joint", "military"), None, "062"),
+    ("noun", "exercise", ("joint", "naval"), None, "062"),
+    ("noun", "exercise", ("military",), None, "150"),
+    ("noun", "drill", ("joint",), None, "062"),
+    ("noun", "drill", (), None, "150"),
+    # what is refused, suspended, cut or opened picks the family
+    ("verb", "refuse", (), "entry", "1245"),
+    ("verb", "suspend", (), "aid", "162"),
+    ("verb", "suspend", (), "delivery", "162"),
+    ("verb", "suspend", (), "talk", "164"),
+    ("verb", "lift", (), "curfew", "0813"),
+    ("verb", "lift", (), "sanction", "085"),
+    ("verb", "reopen", (), "border", "0872"),
+    ("verb", "reopen", (), "crossing", "0863"),
+    ("verb", "cut", ("off",), "electricity", "172"),
+    ("verb", "accept", (), "refugee", "075"),
+    ("verb", "accept", (), "demand", "080"),
+    ("verb", "welcome", (), "refugee", "075"),
+    ("verb", "welcome", (), "delegation", "043"),
+    ("verb", "welcome", (), "decision", "051"),
+])
+def test_readings_across_both_files(shipped: VerbPatterns, kind: str, lemma: str, words: tuple[str, ...],
+                                    obj: str | None, code: str) -> None:
+    assert winner(shipped, kind, lemma, words, obj) == code
+
+
+# Sentences written for this test; (trigger word, its expected code). Checks the parse shapes and lemmas the
+# patterns rely on: unlemmatised "retook", "raped" read as "rap", "to" hanging on "committed", modifiers
+# hanging on the event noun, the object of a phrasal verb.
+MODEL_SHAPES = [
+    ("Vietnamese forces retook the village on Sunday.", "retook", "190"),
+    ("Soldiers raped women in the village.", "raped", "1821"),
+    ("India and Japan held joint military exercises in the bay.", "exercises", "062"),
+    ("Oman launched a mediation effort between the rivals.", "effort", "045"),
+    ("Farmers blocked off roads around the capital.", "blocked", "144"),
+    ("The United Nations reduced food supplies to the camp.", "reduced", "162"),
+    ("Police cordoned off the area after the blast.", "cordoned", "191"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "code"), MODEL_SHAPES, ids=[m[0] for m in MODEL_SHAPES])
+def test_patterns_fit_the_model_parse(nlp: Language, shipped: VerbPatterns, text: str, trigger: str,
+                                      code: str) -> None:
+    token = next(t for t in nlp(text) if t.text == trigger)
+    words = tuple(w for c in token.children for w in (c.text.lower(), c.lemma_.lower()))
+    objects: list[str | None] = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    kind = "noun" if token.pos_ in ("NOUN", "PROPN") else "verb"
+    found = {winner(shipped, kind, token.lemma_.lower(), words, obj) for obj in objects or [None]}
+    assert code in found, (token.lemma_, words, objects, found)
+
+
+@pytest.mark.model
+def test_heads_written_as_the_model_lemmatises_them(nlp: Language, shipped: VerbPatterns) -> None:
+    """Some heads are the model's wrong lemmas ("fined" -> "fin"); if the model changes, they go dead."""
+    doc = nlp("Soldiers raped women. The court fined him. Russia waged war. Police cordoned off the area. "
+              "Troops retook the town. Police teargassed the crowd. Snipers sniped at them.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    expected = {"raped": "rap", "fined": "fin", "waged": "wag", "cordoned": "cordone", "retook": "retook",
+                "teargassed": "teargasse", "sniped": "snip"}
+    assert {word: lemmas[word] for word in expected} == expected
+    assert all(shipped.for_verb(lemma) for lemma in expected.values())
