@@ -31,7 +31,7 @@ def _texts(path: Path, limit: int) -> list[dict]:
     return records[:limit] if limit else records
 
 
-def _measure(kind: str, corpus: Path, processes: int) -> dict:
+def _measure(kind: str, corpus: Path, processes: int, config: Path | None) -> dict:
     texts = [r["text"] for r in _texts(corpus, 0)]
     if kind == "spacy":
         from newsevents.nlp import load_model
@@ -39,16 +39,16 @@ def _measure(kind: str, corpus: Path, processes: int) -> dict:
 
         nlp = load_model(Settings().nlp)
         start = time.perf_counter()
-        n = sum(1 for _ in nlp.pipe(texts, batch_size=64, n_process=processes))
+        n = sum(1 for _ in nlp.pipe(texts, batch_size=Settings().nlp.batch_size, n_process=processes))
         elapsed = time.perf_counter() - start
         events = 0
     else:
         from newsevents.pipeline import Pipeline
         from newsevents.read import read_inputs
-        from newsevents.settings import Settings
+        from newsevents.settings import load_settings
         from newsevents.types import Result
 
-        settings = Settings()
+        settings = load_settings(config)
         pipeline = Pipeline(settings)
         if processes <= 1:
             pipeline.load()
@@ -70,10 +70,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=1500, help="articles to use (0: all)")
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--config", type=Path, help="settings file for the pipeline (e.g. nlp.parse_all)")
     parser.add_argument("--run", choices=("spacy", "pipeline"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
-        print(json.dumps(_measure(args.run, args.corpus, args.processes)))
+        print(json.dumps(_measure(args.run, args.corpus, args.processes, args.config)))
         return 0
     if not args.corpus.exists():
         print(f"corpus {args.corpus} not found: pass --corpus", file=sys.stderr)
@@ -87,11 +88,13 @@ def main() -> int:
         for _ in range(args.rounds):
             for kind in ("spacy", "pipeline"):
                 out = subprocess.run([sys.executable, __file__, "--run", kind, "--corpus", str(corpus),
-                                      "--processes", str(args.processes)],
+                                      "--processes", str(args.processes),
+                                      *(["--config", str(args.config)] if args.config else [])],
                                      check=True, capture_output=True, text=True).stdout
                 runs[kind].append(json.loads(out.strip().splitlines()[-1]))
     med = {k: statistics.median(r["articles_per_s"] for r in v) for k, v in runs.items()}
-    command = f"python benchmarks/speed.py --limit {args.limit} --processes {args.processes} --rounds {args.rounds}"
+    command = (f"python benchmarks/speed.py --limit {args.limit} --processes {args.processes} --rounds {args.rounds}"
+               + (f" --config {args.config}" if args.config else ""))
     print(f"command: {command}")
     print(f"articles: {runs['spacy'][0]['articles']}, processes: {args.processes}, rounds: {args.rounds}")
     for kind in ("spacy", "pipeline"):
