@@ -30,7 +30,7 @@ from .events.patterns import VerbPatterns
 from .extract import Extractor
 from .geo import Gazetteer, Geocoder
 from .knowledge.countries import Countries
-from .nlp import Annotator, load_model
+from .nlp import load_model
 from .settings import Settings
 from .types import Article, CodedEvent, Coder, Document, Event, Failure, Place, Result
 from .when import DateResolver
@@ -42,7 +42,6 @@ INTERNAL_ERROR = "E900"
 class _Stages:
     extractor: Extractor
     codebook: Codebook
-    patterns: VerbPatterns
     resolver: ActorResolver
     coder: EventCoder
     geocoder: Geocoder
@@ -61,10 +60,6 @@ class Pipeline:
     def nlp(self) -> Language:
         return load_model(self.settings.nlp)
 
-    @cached_property
-    def annotator(self) -> Annotator:
-        lemmas = None if self.settings.nlp.parse_all else self._stages.patterns.lemmas()
-        return Annotator(self.nlp, lemmas, batch_size=self.settings.nlp.batch_size)
 
     @cached_property
     def _stages(self) -> _Stages:
@@ -79,7 +74,6 @@ class Pipeline:
         return _Stages(
             extractor=Extractor(settings.extract),
             codebook=codebook,
-            patterns=patterns,
             resolver=resolver,
             coder=coder,
             geocoder=Geocoder(Gazetteer.load(countries, settings.geo)),
@@ -89,7 +83,7 @@ class Pipeline:
 
     def load(self) -> Pipeline:
         """Build every stage now (otherwise on first use); returns self."""
-        _ = self.annotator
+        _ = self.nlp, self._stages
         return self
 
     # -- public -----------------------------------------------------------------------------------
@@ -118,7 +112,7 @@ class Pipeline:
                 articles.append((i, self._stages.extractor.extract(item)))
             except NewsEventsError as exc:
                 out[i] = Failure(item.source, exc.code, exc.message, item.doc_id)
-        docs = self.annotator.pipe(a.text for _, a in articles)
+        docs = self.nlp.pipe((a.text for _, a in articles), batch_size=self.settings.nlp.batch_size)
         for (i, article), doc in zip(articles, docs, strict=True):
             out[i] = self._safely_analyse(article, doc)
         return [r for r in out if r is not None]

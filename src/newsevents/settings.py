@@ -51,9 +51,6 @@ class NlpSettings(_Section):
     batch_size: int = Field(64, ge=1, description="Texts per nlp.pipe batch.")
     max_sentence_chars: int = Field(1500, ge=50, description="Longer sentences are not parsed for events "
                                     "(usually tables or run-on boilerplate).")
-    parse_all: bool = Field(False, description="Parse every sentence. By default only sentences holding a word "
-                            "form of a verb or noun pattern are parsed (entities are found everywhere); see "
-                            "docs/benchmarks.md for what each costs and changes.")
 
 
 class ActorSettings(_Section):
