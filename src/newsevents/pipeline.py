@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -135,25 +136,26 @@ class Pipeline:
         doc_actors = s.resolver.analyse(doc, published)
         places = s.geocoder.places(doc, doc_actors)
         sentences = _sentence_spans(doc)
-        events = tuple(self._event(article.doc_id, k, ce, doc, sentences, places, doc_actors, published)
+        events = tuple(self._event(article.doc_id, article.text, k, ce, doc, sentences, places, doc_actors, published)
                        for k, ce in enumerate(s.coder.code(doc, doc_actors)))
         return Result(article=article, mentions=doc_actors.mentions, places=places, events=events,
                       sentences=sentences)
 
-    def _event(self, doc_id: str, k: int, ce: CodedEvent, doc: Doc, sentences: tuple[tuple[int, int], ...],
+    def _event(self, doc_id: str, text: str, k: int, ce: CodedEvent, doc: Doc,
+               sentences: tuple[tuple[int, int], ...],
                places: tuple[Place, ...], doc_actors: DocActors, published: date | None) -> Event:
         s = self._stages
         info = s.codebook.get(ce.code)
         # The evidence is the sentence holding the trigger, counted and trimmed the same way whichever
         # way the text was split (selective or full parse).
-        index = max(0, bisect.bisect_right(sentences, (ce.trigger_start, len(doc.text))) - 1)
+        index = max(0, bisect.bisect_right(sentences, (ce.trigger_start, sys.maxsize)) - 1)
         start, end = sentences[index] if sentences else (ce.sent_start, ce.sent_end)
         sent = doc.char_span(start, end, alignment_mode="expand")
         when = (s.dates.resolve(sent, published, anchor=ce.trigger_start, future=ce.modality == "future")
                 if sent is not None else published)
         return Event(
             doc_id=doc_id, event_id=f"{doc_id}:{k}", sentence_index=index,
-            sentence=doc.text[start:end], char_start=start, char_end=end,
+            sentence=text[start:end], char_start=start, char_end=end,
             trigger=ce.trigger, cameo=info.code, plover_type=info.plover_type, plover_mode=info.plover_mode,
             goldstein=info.goldstein, quad_class=info.quad_class, modality=ce.modality,
             source=ce.source, target=ce.target, date=when,

@@ -187,14 +187,16 @@ class Gazetteer:
         region = self._regions.get(key)
         if region is not None:
             found.append(Match(region))
-        seen = {m.entry for m in found}
+        # Entries are compared by identity: hashing a frozen Entry hashes all its fields, which in this hot
+        # path cost more than the rest of the lookup.
+        seen = {id(m.entry) for m in found}
         for entry in self._primary.get(key, ()):
-            if entry not in seen:
-                seen.add(entry)
+            if id(entry) not in seen:
+                seen.add(id(entry))
                 found.append(Match(entry))
         for entry in self._alternate.get(key, ()):
-            if entry not in seen:
-                seen.add(entry)
+            if id(entry) not in seen:
+                seen.add(id(entry))
                 found.append(Match(entry, primary=False))
         return tuple(found)
 

@@ -115,7 +115,8 @@ class Geocoder:
             t.entry, _ = self._resolve(t, context)
         self._place_landmarks(doc, toponyms)
         found = sorted((t for t in (*toponyms, *inner) if t.entry is not None), key=lambda t: t.start)
-        return tuple(_place(doc, t) for t in found)
+        text = doc.text  # Doc.text joins every token: build it once, not per place
+        return tuple(_place(text, t) for t in found)
 
     def locate(self, event: CodedEvent, doc: Doc, places: Sequence[Place], doc_actors: DocActors) -> Place | None:
         """Where ``event`` happened (see ``locate.locate_event``)."""
@@ -303,7 +304,7 @@ class Geocoder:
                 if t.label == "PERSON" and not all(tok.is_upper for tok in run):
                     continue
                 start, end = run[0].idx, run[-1].idx + len(run[-1])
-                text = doc.text[start:end]
+                text = span.text[start - span.start_char:end - span.start_char]
                 if not strict and self._singular_demonym(text):
                     yield _Toponym(start, end, text, "demonym")
                     i += n
@@ -541,12 +542,13 @@ class Geocoder:
         ranked = counts.most_common(2)
         dominant = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
             len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        text = doc.text  # Doc.text joins every token: build it once, not per toponym
         for t in toponyms:
             if t.entry is not None or not t.landmark or t.kind != "place" or not self._named(t.text):
                 continue
             # "Royal Street in New Orleans", "Manila Cathedral, Manila": the city right after it.
             after = next((c for c in cities if c.start >= t.end), None)
-            between = doc.text[t.end:after.start].strip().casefold() if after is not None else None
+            between = text[t.end:after.start].strip().casefold() if after is not None else None
             near = after.entry if after is not None and between in (",", "in", "of", ", in") else None
             city = near or dominant
             if city is not None:
@@ -580,8 +582,8 @@ def _person_words(doc: Doc, doc_actors: DocActors) -> set[str]:
     return words
 
 
-def _place(doc: Doc, t: _Toponym) -> Place:
+def _place(text: str, t: _Toponym) -> Place:
     e = t.entry
     assert e is not None
-    return Place(text=doc.text[t.start:t.end], start=t.start, end=t.end, name=e.name, country=e.country,
+    return Place(text=text[t.start:t.end], start=t.start, end=t.end, name=e.name, country=e.country,
                  lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature)

@@ -16,6 +16,8 @@ _LEADING_THE = re.compile(r"^the\s+")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # most names in English news: nothing to strip, and this runs per token
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
