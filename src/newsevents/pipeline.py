@@ -71,7 +71,7 @@ class Pipeline:
         resolver = ActorResolver(ActorKnowledge.load(countries, settings.actors.extra_files))
         patterns = VerbPatterns.load(codebook)
         coder = EventCoder(settings.events, patterns, resolver,
-                           max_sentence_chars=settings.nlp.max_sentence_chars)
+                           max_sentence_chars=settings.nlp.max_sentence_chars, countries=countries)
         return _Stages(
             extractor=Extractor(settings.extract),
             codebook=codebook,
@@ -137,7 +137,7 @@ class Pipeline:
         places = s.geocoder.places(doc, doc_actors)
         sentences = _sentence_spans(doc)
         events = tuple(self._event(article.doc_id, article.text, k, ce, doc, sentences, places, doc_actors, published)
-                       for k, ce in enumerate(s.coder.code(doc, doc_actors)))
+                       for k, ce in enumerate(s.coder.code(doc, doc_actors, places)))
         return Result(article=article, mentions=doc_actors.mentions, places=places, events=events,
                       sentences=sentences)
 

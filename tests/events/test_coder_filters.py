@@ -59,6 +59,12 @@ convoy         convoy        NOUN   NN   dobj       1
 .              .             PUNCT  .    punct      1
 """
 
+ATTACKED = """
+Rebels         rebel         NOUN   NNS  nsubj      1
+attacked       attack        VERB   VBD  ROOT       1
+.              .             PUNCT  .    punct      1
+"""
+
 SOURCELESS = """
 Talks          talk          NOUN   NNS  nsubjpass  2
 were           be            AUX    VBD  auxpass    2
@@ -99,8 +105,9 @@ def test_sentences_longer_than_the_limit_are_skipped() -> None:
     assert [e.code for e in short.code(doc, DocActors())] == ["175"]
 
 
-def test_an_actor_acting_on_itself_is_dropped() -> None:
-    assert code(parse(SELF), table={**ACTORS, "Tehran": IRN}) == []
+def test_a_target_that_is_the_source_itself_is_dropped_but_not_the_event() -> None:
+    # "Iran accused Tehran": the target is a resolution slip; the accusation stays, without a target.
+    assert triples(code(parse(SELF), table={**ACTORS, "Tehran": IRN})) == [("Iran", "112", None)]
 
 
 def test_require_actor_drops_events_without_any_actor() -> None:
@@ -109,9 +116,9 @@ def test_require_actor_drops_events_without_any_actor() -> None:
 
 
 def test_keep_untargeted_and_keep_sourceless_settings() -> None:
-    untargeted = {"Police": ACTORS["Police"]}
-    assert triples(code(parse(CRACK_DOWN), table=untargeted)) == [("police", "175", None)]
-    assert code(parse(CRACK_DOWN), EventSettings(keep_untargeted=False), table=untargeted) == []
+    untargeted = {"Rebels": ACTORS["Rebels"]}
+    assert triples(code(parse(ATTACKED), table=untargeted)) == [("rebels", "190", None)]
+    assert code(parse(ATTACKED), EventSettings(keep_untargeted=False), table=untargeted) == []
     assert triples(code(parse(SOURCELESS))) == [(None, "043", "Iran")]
     assert code(parse(SOURCELESS), EventSettings(keep_sourceless=False)) == []
 

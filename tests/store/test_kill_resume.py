@@ -1,6 +1,8 @@
 """Kill `newsevents ingest` with SIGKILL midway, run it again: every story stored exactly once.
 
-Runs the real CLI and pipeline (spaCy model) over 2,000 stories of ../shared/corpus/synthetic_news.jsonl.
+Runs the real CLI and pipeline (spaCy model, two worker processes) over 2,000 stories of
+../shared/corpus/synthetic_news.jsonl: about two minutes, part of `make test` because it is the proof
+that nothing is lost or doubled.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ def _newsevents() -> str:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.model
 def test_sigkill_midway_then_rerun_stores_every_story_once(tmp_path: Path) -> None:
     if not CORPUS.exists():
@@ -37,7 +38,7 @@ def test_sigkill_midway_then_rerun_stores_every_story_once(tmp_path: Path) -> No
     with CORPUS.open(encoding="utf-8") as src:
         inputs.write_text("".join(next(src) for _ in range(STORIES)), encoding="utf-8")
     db = tmp_path / "kill.duckdb"
-    command = [_newsevents(), "ingest", str(inputs), "--db", str(db), "--verbose"]
+    command = [_newsevents(), "ingest", str(inputs), "--db", str(db), "--verbose", "--workers", "2"]
 
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None

@@ -175,13 +175,20 @@ def prep_objects(anchors: Iterable[Token], preps: Iterable[str]) -> tuple[list[T
     return objects, found
 
 
-def required_object(verb: Token, lemmas: set[str], cues: Cues) -> Token | None:
+def required_object(verb: Token, lemmas: set[str], cues: Cues, particles: Iterable[str] = ()) -> Token | None:
     """The verb's object (passive subject, attribute) whose lemma is one of ``lemmas``, looking through
-    a measure word ("provided 25,000 tons of aid", "lifted a state of emergency")."""
+    a measure word ("provided 25,000 tons of aid", "lifted a state of emergency"), or the object of one of
+    the pattern's ``particles`` when it is a preposition on the verb ("go on ~strike", "take to ~street",
+    "beat to ~death")."""
+    preps = {p.lower() for p in particles}
     for child in verb.children:
-        if child.dep_ not in ("dobj", "nsubjpass", "attr"):
+        if child.dep_ == "prep" and child.text.lower() in preps:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("dobj", "nsubjpass", "attr"):
+            objects = [child]
+        else:
             continue
-        for candidate in (child, _measured(child, cues)):
+        for candidate in (c for obj in objects for c in (obj, _measured(obj, cues))):
             if candidate is not None and (candidate.lemma_.lower() in lemmas or candidate.text.lower() in lemmas):
                 return candidate
     return None
@@ -234,14 +241,19 @@ def particle_token(head: Token, word: str) -> Token | None:
 
 
 def conjuncts(head: Token, limit: int) -> list[Token]:
-    """The head and the heads coordinated with it ("Iran and Iraq", "A, B and C"), at most ``limit``."""
+    """The head and the heads coordinated with it ("Iran and Iraq", "A, B and C"), at most ``limit``. A
+    proper name in apposition to a proper name, where either has conjuncts, is a list item the parser
+    misread ("The US, Russia, and Switzerland": "Russia" hangs on "US" as an apposition)."""
     found: list[Token] = []
     stack = [head]
     while stack and len(found) < limit:
         token = stack.pop(0)
         found.append(token)
-        stack.extend(c for c in token.children if c.dep_ == "conj" and c.pos_ in _NOMINAL)
-    return found
+        listed = any(c.dep_ == "conj" for c in token.children)
+        stack.extend(c for c in token.children if (c.dep_ == "conj" and c.pos_ in _NOMINAL) or (
+            c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN"
+            and (listed or any(g.dep_ == "conj" for g in c.children))))
+    return sorted(found, key=lambda t: t.i)
 
 
 def unpartitive(head: Token, cues: Cues) -> Token | None:
@@ -281,6 +293,8 @@ def host_verb(noun: Token, cues: Cues) -> tuple[Token, ...] | None:
     head = noun.head
     if head == noun:
         return None
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        return host_verb(head, cues)  # "announced asset freezes and travel bans": both carried by "announced"
     if noun.dep_ == "pobj" and head.text.lower() == "of" and head.head != head and _measured(head.head, cues) == noun:
         noun, head = head.head, head.head.head  # "launched a wave of attacks on": the wave stands in
     if noun.dep_ in ("dobj", "nsubjpass") and is_verbal(head):
@@ -309,6 +323,45 @@ def adverbial_verb(noun: Token, cues: Cues) -> Token | None:
         return None
     verb = head.head
     return verb if verb != head and is_verbal(verb) else None
+
+
+def describes_participant(verb: Token) -> bool:
+    """Whether a verb's clause only describes a noun of the sentence rather than reporting news: a relative
+    clause in the perfect ("the minister, whom they had taken hostage"; "the group that has seized
+    parts of Iraq"), or a participle modifying a noun without a "by" phrase ("a member of Hamas jailed a
+    year ago", "officials accused of war crimes")."""
+    noun = verb.head
+    if noun == verb or noun.pos_ not in _NOMINAL:
+        return False
+    if noun.head != noun and any(c.dep_ == "expl" for c in noun.head.children):
+        return False  # "there were ten soldiers killed": the participle is what the sentence reports
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def in_adverbial(noun: Token, preps: frozenset[str], events: frozenset[int] = frozenset()) -> bool:
+    """Whether an event noun sits in an adverbial phrase of a clause ("after two days of fighting", "in
+    protest of the arrest", "during clashes with police"): the object of one of ``preps`` on a verb, or
+    on another event noun (``events``: "a hunger strike in protest of the refusal"), directly or through
+    "of" and coordination."""
+    token = noun
+    for _ in range(_MAX_CHAIN):
+        if token.dep_ == "conj" and token.head != token:
+            token = token.head
+            continue
+        if token.dep_ != "pobj":
+            return False
+        prep = token.head
+        if prep.dep_ != "prep" or prep.head == prep:
+            return False
+        head = prep.head
+        if prep.text.lower() == "of" and head.pos_ in _NOMINAL:
+            token = head  # "12 days of battles", "in protest of the arrest": the phrase the "of" hangs on
+            continue
+        return (is_verbal(head) or head.i in events) and prep.text.lower() in preps
+    return False
 
 
 def phrase_span(head: Token) -> tuple[int, int]:

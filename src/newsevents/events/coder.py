@@ -8,32 +8,45 @@ For each sentence:
 2. settle: a light verb gives way to the event noun it carries ("undertook a visit"); a pattern that
    names its complement (">18|19") absorbs the complement's event ("threatened to attack"); intention
    verbs ("plans to") and reporting verbs ("officials said") with an event under them are not coded.
-3. resolve: argument heads become actors through ``ActorLookup``; coordinated actors multiply into
-   one event per pair (capped), or a reciprocal pair ("Iran and Iraq agreed").
-4. filter: self-directed events, actorless events (``require_actor``), untargeted or sourceless ones
-   as the settings say; one event per sentence, code, source and target.
+3. background: what only sets the scene is dropped: an event noun in an adverbial phrase ("after two
+   days of fighting"), a clause that describes a participant ("whom they had taken hostage").
+4. announced: an announced act takes its intent, threat or refusal code ("will send aid" -> 033);
+   events inside a condition and acts asked of others are dropped (events/intent.py).
+5. resolve: argument heads become actors through ``ActorLookup``; a missing side is taken from the
+   sentence's context (events/context.py); coordinated actors multiply into one event per pair
+   (capped), or one per pair of parties ("Iran and Iraq agreed").
+6. filter: actorless events (``require_actor``), untargeted or sourceless ones as the settings say; one
+   event per sentence, code, source and target.
+
+The rules and their measured effect are in docs/coder.md.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.context import DocActors
 from ..errors import ModelError
+from ..knowledge.countries import Countries
 from ..settings import EventSettings
-from ..types import Actor, CodedEvent
+from ..types import Actor, CodedEvent, Mention, Place
 from . import arguments as args
+from .context import CONTEXT_FILE, ContextRules, Site
 from .cues import CUES_FILE, Cues, word_matches
+from .intent import INTENT_FILE, IntentRules
 from .modality import noun_modality, verb_modality
 from .patterns import Pattern
 
 # Verbs in these roles are adjectives or auxiliaries ("the besieged city", "a Saudi-led force"), not events.
 _NOT_VERB_TRIGGERS = frozenset({"aux", "auxpass", "amod", "compound"})
+# Children that start a clause or a coordinated phrase of their own, not part of the phrase they hang on.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 # Coordinations wider than this are lists (of casualties, of attendees), not event participants;
 # 4 x 4 keeps "A, B, C and D met E and F" whole and a 30-name list from making 900 events.
 MAX_CONJUNCTS = 4
@@ -68,7 +81,6 @@ class _Match:
     host: Token | None  # the light verb carrying an event noun
     obj: Token | None  # the pattern's required object ("fire" in "open ~fire +on")
     complement: _Match | None  # the complement event a ">CODES" pattern absorbed
-    weak: bool  # the targets were inferred (from a complement or a shared object), not read off the verb
 
     @property
     def is_noun(self) -> bool:
@@ -79,14 +91,16 @@ class _Match:
 class _Side:
     actor: Actor | None
     span: tuple[int, int] | None
+    inferred: bool = False  # taken from the sentence's context (events/context.py), not read off the trigger
 
 
 class _Sentence:
     """The state of coding one sentence: matches so far and actor resolutions (never shared)."""
 
-    def __init__(self, sent: Span, doc_actors: DocActors) -> None:
+    def __init__(self, sent: Span, doc_actors: DocActors, places: tuple[Place, ...]) -> None:
         self.sent = sent
         self.doc_actors = doc_actors
+        self.places = places
         self.matches: dict[int, _Match] = {}
         self.resolved: dict[int, tuple[Actor, Token] | None] = {}
 
@@ -95,38 +109,47 @@ class EventCoder:
     """Codes the events of a parsed article. Build once per process; ``code`` is safe to call repeatedly."""
 
     NAME = "newsevents-rules"
-    VERSION = "1.0.0"
+    VERSION = "1.1.0"
 
     def __init__(self, settings: EventSettings, patterns: PatternIndex, actors: ActorLookup, *,
-                 max_sentence_chars: int = 1500, cues_file: Path = CUES_FILE) -> None:
+                 max_sentence_chars: int = 1500, cues_file: Path = CUES_FILE, intent_file: Path = INTENT_FILE,
+                 context_file: Path = CONTEXT_FILE, countries: Countries | None = None) -> None:
         self.settings = settings
         self.patterns = patterns
         self.actors = actors
         self.max_sentence_chars = max_sentence_chars
         self.cues = Cues.load(cues_file)
+        self.intents = IntentRules.load(intent_file)
+        self.context = ContextRules.load(context_file)
+        self.countries = countries if countries is not None else Countries.load()
 
-    def code(self, doc: Doc, doc_actors: DocActors) -> list[CodedEvent]:
-        """Every event in the article, in text order."""
+    def code(self, doc: Doc, doc_actors: DocActors, places: Iterable[Place] = ()) -> list[CodedEvent]:
+        """Every event in the article, in text order. ``places`` (the geo stage's toponyms) let an event
+        without a target or source take the country of a place named in its clause."""
         if len(doc) and not doc.has_annotation("DEP"):
             raise ModelError("the document has no dependency parse, which the event coder reads; load a "
                              "spaCy pipeline with a parser (the default en_core_web_sm has one)")
+        all_places = tuple(places)
         events: list[CodedEvent] = []
         for index, sent in enumerate(doc.sents):
             if sent.end_char - sent.start_char > self.max_sentence_chars:
                 continue
-            events.extend(self._code_sentence(index, sent, doc_actors))
+            here = tuple(p for p in all_places if sent.start_char <= p.start < sent.end_char)
+            events.extend(self._code_sentence(index, sent, doc_actors, here))
         return events
 
     # -- one sentence ------------------------------------------------------------------------------
 
-    def _code_sentence(self, index: int, sent: Span, doc_actors: DocActors) -> list[CodedEvent]:
-        state = _Sentence(sent, doc_actors)
+    def _code_sentence(self, index: int, sent: Span, doc_actors: DocActors,
+                       places: tuple[Place, ...] = ()) -> list[CodedEvent]:
+        state = _Sentence(sent, doc_actors, places)
         # Deepest first: a complement and an event noun are matched before the verb governing them.
         for token in sorted(sent, key=lambda t: (-_depth(t), t.i)):
             match = self._match(token, state)
             if match is not None:
                 state.matches[token.i] = match
-        kept = self._settle(state)
+        matched = frozenset(state.matches)
+        kept = self._announced([m for m in self._settle(state) if not self._background(m, matched)], state)
         events: list[CodedEvent] = []
         for match in sorted(kept, key=lambda m: min(w.i for w in m.words)):
             events.extend(self._events(index, match, state))
@@ -157,7 +180,7 @@ class EventCoder:
         sources, patient = args.verb_roles(verb, self.cues)
         obj = None
         if pattern.obj:
-            obj = args.required_object(verb, set(pattern.obj.split("|")), self.cues)
+            obj = args.required_object(verb, set(pattern.obj.split("|")), self.cues, pattern.particles)
             if obj is None:
                 return None
             words.append(obj)
@@ -186,10 +209,13 @@ class EventCoder:
                 return None
         elif patient is not None and (obj is None or patient != obj):
             targets = [patient]
-        else:
+        elif not pattern.code.startswith(self.cues.theme_direct_object_roots):
             targets = args.direct_objects(verb, self.cues, skip=obj)
-        # Targets found below are guesses: one that turns out to be the source is dropped, not the event.
-        weak = not targets
+        if not targets and obj is not None and not pattern.prep and self.cues.lemma(verb) not in self.cues.theme_verbs:
+            # "expelled British diplomats", "summoned the Ugandan ambassador": the required object is the
+            # target when it denotes an actor, and stands for one when it is an event noun; but troops
+            # sent or aid given are what moves, not whom it is for.
+            targets = [obj]
         if not targets:
             # "threatened to attack Ukraine", "refused to meet with the inspectors": the complement's
             # target is the one the governing verb is about.
@@ -202,7 +228,7 @@ class EventCoder:
             # Israel would pay": the subject of a finite complement is who the demand is addressed to.
             targets = args.right_shared_object(verb) or args.clause_subjects(verb, self.cues)
         match = _Match(verb, pattern, tuple(words), (tuple(sources),), tuple(targets), reciprocal,
-                       None, obj, complement, weak)
+                       None, obj, complement)
         if pattern.needs_target and not self._resolved_any(match.targets, state, target_side=True):
             return None
         return match
@@ -240,7 +266,7 @@ class EventCoder:
             if clause is not None:
                 groups.append(tuple(args.verb_roles(clause, self.cues)[0]))
         match = _Match(noun, pattern, tuple(words), tuple(groups), tuple(targets), reciprocal,
-                       host, None, None, False)
+                       host, None, None)
         if pattern.needs_target and not self._resolved_any(match.targets, state, target_side=True):
             return None
         return match
@@ -294,6 +320,39 @@ class EventCoder:
                     j != i and _embedded(other.token, token) for j, other in matches.items() if j not in dropped):
                 dropped.add(i)  # "officials said troops shelled": the shelling is the event
         return [m for i, m in matches.items() if i not in dropped]
+
+    def _background(self, match: _Match, events: frozenset[int]) -> bool:
+        """Events that set the scene rather than report: an event noun in an adverbial phrase ("after two
+        days of fighting", "in protest of the arrest", "killed in an airstrike"), except consultations
+        ("visited Baghdad for talks with X": see adverbial_roots), and a clause that only describes a
+        participant ("the minister, whom they had taken hostage", "a member of Hamas jailed a year ago")."""
+        if match.is_noun and match.host is None:
+            return match.pattern.code[:2] not in self.cues.adverbial_roots and args.in_adverbial(
+                match.token, self.cues.background_preps, events)
+        clause = match.host if match.host is not None else match.token
+        return args.describes_participant(clause)
+
+    def _announced(self, kept: list[_Match], state: _Sentence) -> list[_Match]:
+        """Announced events take their intent, threat or refusal code (events/intent.py); an event inside
+        a condition ("if it is attacked") is dropped, and so is the announcing word's own event when the
+        announcement now says it ("agreed to send aid": the intent to give aid, not also "agreed")."""
+        def actor_of(token: Token) -> Actor | None:
+            found = self._resolve(token, state)
+            return found[0] if found is not None else None
+
+        out: list[_Match] = []
+        replaced: dict[int, str] = {}  # governor token -> root of the announcement that replaces its event
+        for match in kept:
+            reading = self.intents.read(match.token, match.host, self.cues, actor_of)
+            if reading.in_condition or reading.asked:
+                continue
+            code = self.intents.recode(match.pattern.code, reading)
+            if code != match.pattern.code:
+                match = dataclasses.replace(match, pattern=dataclasses.replace(match.pattern, code=code))
+                if reading.governor is not None:
+                    replaced[reading.governor.i] = code[:2]
+            out.append(match)
+        return [m for m in out if replaced.get(m.token.i) != m.pattern.code[:2]]
 
     # -- actors ------------------------------------------------------------------------------------
 
@@ -362,21 +421,38 @@ class EventCoder:
             if sources:
                 break
         targets = self._side(match.targets, state, target_side=True)
-        if match.weak:
-            own = {(s.actor.code, s.actor.name) for s in sources if s.actor is not None}
-            targets = [t for t in targets if t.actor is None or (t.actor.code, t.actor.name) not in own]
+        # An actor does not act on itself: a target that is the source is a parse or resolution slip
+        # ("Greece will restrict its labour market": "its"); the event stays, its target is found again.
+        own = {(s.actor.code, s.actor.name) for s in sources if s.actor is not None}
+        targets = [t for t in targets if t.actor is None or (t.actor.code, t.actor.name) not in own]
         pairs: list[tuple[_Side | None, _Side | None]]
+        # "Iran and Iraq agreed", "... signed an agreement": one event between them; but "Iran and Iraq
+        # attacked the town" is two attackers, not one attacking the other.
+        source_pair = not targets and len(sources) >= 2 and (
+            not match.targets or match.pattern.code[:2] in self.cues.coordinated_pair_roots)
+        if (sources or targets) and not source_pair and not (match.reciprocal and len(targets) >= 2):
+            # Only an event anchored by an actor of its own gets the other side from context: an event
+            # noun with no actor at all ("the bombing in Aleppo") is usually a mention, not a report.
+            if not sources:
+                sources = self._inferred("source", match, targets, state)
+            sources = [self._with_country("source", s, match, targets, state) for s in sources]
+            if not targets:
+                targets = self._inferred("target", match, sources, state)
+            targets = [self._with_country("target", t, match, sources, state) for t in targets]
         if match.reciprocal and len(targets) >= 2:
             pairs = [(targets[0], targets[1])]  # "talks between Israel and Hamas"
-        elif not targets and len(sources) >= 2 and (not match.targets or match.pattern.code[:2]
-                                                     in self.cues.coordinated_pair_roots):
-            # "Iran and Iraq agreed", "... signed an agreement": one event between them; but "Iran and
-            # Iraq attacked the town" is two attackers, not one attacking the other.
-            pairs = [(sources[0], sources[1])]
+        elif source_pair:
+            # One event per pair of parties: "Iran and Iraq met" is one meeting, "the US, Russia and
+            # Switzerland met" three.
+            pairs = [(a, b) for k, a in enumerate(sources) for b in sources[k + 1:]]
         else:
             source_options: list[_Side | None] = [*sources] or [None]
             target_options: list[_Side | None] = [*targets] or [None]
-            pairs = [(s, t) for s in source_options for t in target_options]
+            # A domestic target inferred for a country acting as a whole is that country ("Iraq imposed
+            # martial law": IRQ -> IRQ); any other identical pair is a slip.
+            pairs = [(s, t) for s in source_options for t in target_options
+                     if s is None or t is None or s.actor is None or t.actor is None or t.inferred
+                     or (s.actor.code, s.actor.name) != (t.actor.code, t.actor.name)]
         if match.is_noun:
             modality = noun_modality(match.token, match.host, self.cues)
         else:
@@ -393,14 +469,54 @@ class EventCoder:
                 source_span=source.span if source else None, target_span=target.span if target else None,
                 modality=modality, pattern=match.pattern.text or match.pattern.lemma)
 
+    def _site(self, side: Literal["source", "target"], match: _Match, other: list[_Side], state: _Sentence,
+              own: _Side | None = None) -> Site:
+        """What context inference reads about the event. The other side's whole phrases, prepositional
+        phrases included ("demonstrators in Baghdad" says where they are, not whom they oppose), and the
+        heads coordinated with them ("arms sales to Croatia and Ecuador" names two targets, not a target
+        and a source) are not candidates."""
+        heads = match.targets if side == "source" else [h for group in match.sources for h in group]
+        heads = [h for h in heads if self._resolve(h, state) is not None]  # not "a curfew in Homs"
+        taken = [s.span for s in other if s.span is not None]
+        taken.extend(span for h in heads for t in args.conjuncts(h, MAX_CONJUNCTS) for span in _phrase_words(t))
+        if own is not None and own.span is not None:
+            taken.append(own.span)
+        clause = match.host if match.host is not None else match.token
+        return Site(code=match.pattern.code, clause=clause, words=match.words, taken=tuple(taken),
+                    known=tuple(s.actor for s in other if s.actor is not None),
+                    addressees=tuple(self.intents.condition_subjects(clause)))
+
+    def _inferred(self, side: Literal["source", "target"], match: _Match, other: list[_Side],
+                  state: _Sentence) -> list[_Side]:
+        """The missing side of an event, from the rest of its clause (events/context.py)."""
+        found = self.context.infer(side, self._site(side, match, other, state), state.sent, _sentence_mentions(state),
+                                   state.places, lambda token: self._resolve(token, state), self.cues,
+                                   self._country_name)
+        return [_Side(f.actor, f.span, inferred=True) for f in found]
+
+    def _with_country(self, side: Literal["source", "target"], found: _Side, match: _Match, other: list[_Side],
+                      state: _Sentence) -> _Side:
+        """The side with a country from context when its actor has none ("President Mugabe")."""
+        actor = found.actor
+        if actor is None:
+            return found
+        country = self.context.country(side, actor, self._site(side, match, other, state, found), state.sent,
+                                       _sentence_mentions(state), state.places,
+                                       lambda token: self._resolve(token, state), self.cues, self._country_name)
+        if country is None:
+            return found
+        return _Side(Actor(text=actor.text, name=actor.name, country=country, sector=actor.sector,
+                           code=country + (actor.code if actor.code != country else "")), found.span, found.inferred)
+
+    def _country_name(self, iso3: str) -> str:
+        country = self.countries.get(iso3)
+        return country.name if country is not None else iso3
+
     def _filter(self, events: list[CodedEvent]) -> list[CodedEvent]:
         kept: list[CodedEvent] = []
         seen: set[tuple[int, str, str | None, str | None]] = set()
         for event in events:
             source, target = event.source, event.target
-            if source is not None and target is not None and (source.code, source.name) == (target.code,
-                                                                                           target.name):
-                continue  # an actor does not act on itself: a parse or resolution slip
             if self.settings.require_actor and source is None and target is None:
                 continue
             if not self.settings.keep_untargeted and target is None:
@@ -423,6 +539,24 @@ def _first(patterns: tuple[Pattern, ...], attempt: Callable[[Pattern], _Match | 
         if match is not None:
             return match
     return None
+
+
+def _phrase_words(token: Token) -> list[tuple[int, int]]:
+    """Character spans of the words of a phrase with its modifiers and prepositional phrases
+    ("demonstrators in Baghdad"), without the clauses or coordinated phrases hanging on it."""
+    found = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _CLAUSE_DEPS:
+                found.append(child)
+                stack.append(child)
+    return [(t.idx, t.idx + len(t.text)) for t in found]
+
+
+def _sentence_mentions(state: _Sentence) -> tuple[Mention, ...]:
+    sent = state.sent
+    return tuple(m for m in state.doc_actors.mentions if sent.start_char <= m.start < sent.end_char)
 
 
 def _depth(token: Token) -> int:

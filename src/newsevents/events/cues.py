@@ -24,8 +24,9 @@ _WORD_LISTS = (
     "future_auxiliaries", "hypothetical_auxiliaries", "negations", "conditional_marks",
     "noun_future_modifiers", "noun_hypothetical_modifiers", "noun_negating_modifiers", "partitive_heads",
     "reciprocal_preps", "adverbial_preps", "adverbial_roots", "relative_pronouns", "coordinated_pair_roots",
-    "controller_preps", "object_control_preps", "object_partner_preps", "hypothetical_nouns", "future_nouns",
-    "negating_nouns", "measure_nouns",
+    "theme_verbs", "theme_direct_object_roots", "controller_preps", "object_control_preps",
+    "object_partner_preps", "hypothetical_nouns", "future_nouns", "negating_nouns", "measure_nouns",
+    "background_preps",
 )
 _PHRASE_LISTS = ("negating_governors", "hypothetical_governors", "prep_hosts")
 
@@ -41,6 +42,7 @@ class Phrase:
 @dataclass(frozen=True, slots=True)
 class Cues:
     lemma_fixes: Mapping[str, str]
+    form_lemma_fixes: Mapping[str, str]
     reporting_verbs: frozenset[str]
     never_triggers: frozenset[str]
     light_verbs: frozenset[str]
@@ -61,6 +63,8 @@ class Cues:
     adverbial_preps: frozenset[str]
     adverbial_roots: tuple[str, ...]
     coordinated_pair_roots: tuple[str, ...]
+    theme_verbs: frozenset[str]
+    theme_direct_object_roots: tuple[str, ...]
     relative_pronouns: frozenset[str]
     controller_preps: frozenset[str]
     object_partner_preps: frozenset[str]
@@ -69,6 +73,7 @@ class Cues:
     future_nouns: frozenset[str]
     negating_nouns: frozenset[str]
     measure_nouns: frozenset[str]
+    background_preps: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> Cues:
@@ -85,19 +90,26 @@ class Cues:
             words = _word_list(data, name, path)
             if name in _PHRASE_LISTS:
                 fields[name] = tuple(_phrase(w) for w in words)
-            elif name in ("adverbial_roots", "coordinated_pair_roots"):
+            elif name in ("adverbial_roots", "coordinated_pair_roots",
+                          "theme_direct_object_roots"):
                 fields[name] = tuple(words)
             else:
                 fields[name] = frozenset(words)
-        fixes = data.get("lemma_fixes") or {}
-        if not isinstance(fixes, dict):
-            raise KnowledgeError(f"'lemma_fixes' in {path} must map a wrong lemma to the right one; fix it")
-        fields["lemma_fixes"] = {str(k).lower(): str(v).lower() for k, v in fixes.items()}
+        for name in ("lemma_fixes", "form_lemma_fixes"):
+            fixes = data.get(name) or {}
+            if not isinstance(fixes, dict):
+                raise KnowledgeError(f"'{name}' in {path} must map a wrong lemma (or a written form) to the "
+                                     "right lemma; fix it")
+            fields[name] = {str(k).lower(): str(v).lower() for k, v in fixes.items()}
         return cls(**fields)
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, lower-cased, with the model's known lemmatiser mistakes corrected."""
-        lemma = token.lemma_.lower() or token.text.lower()
+        form = token.text.lower()
+        fixed = self.form_lemma_fixes.get(form)
+        if fixed is not None:
+            return fixed
+        lemma = token.lemma_.lower() or form
         return self.lemma_fixes.get(lemma, lemma)
 
 
