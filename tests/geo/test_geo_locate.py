@@ -133,3 +133,36 @@ def test_places_inside_other_names_are_not_event_places(geocoder: Geocoder) -> N
     ev = event(doc, "arrested", "173", ("police", "USA"), ("students", "USA"))
     where = geocoder.locate(ev, doc, places, DocActors())
     assert where is not None and where.feature == "country"  # ...but not where the arrest happened
+
+
+def test_a_place_hanging_on_any_word_of_the_trigger_counts(geocoder: Geocoder) -> None:
+    # "joined a meeting in Aqaba": the trigger is "joined meeting"; the place hangs on "meeting".
+    doc = make_doc("Ministers joined a meeting in Aqaba .", [("Aqaba", "GPE")],
+                   parse=[(1, "nsubj"), (1, "ROOT"), (3, "det"), (1, "dobj"), (3, "prep"), (4, "pobj"),
+                          (1, "punct")])
+    places = geocoder.places(doc, DocActors())
+    where = geocoder.locate(event(doc, "joined a meeting", "040", ("Ministers", "JOR"), None), doc, places,
+                            DocActors())
+    assert where is not None and where.name == "Aqaba"
+
+
+def test_a_country_narrows_to_the_one_city_the_article_names_in_it(geocoder: Geocoder) -> None:
+    text = "Blinken visited Iraq . Talks were held in Baghdad ."
+    doc = make_doc(text, [("Iraq", "GPE"), ("Baghdad", "GPE")],
+                   parse=[(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "punct"),
+                          (6, "nsubjpass"), (6, "auxpass"), (6, "ROOT"), (6, "prep"), (7, "pobj"), (6, "punct")])
+    places = geocoder.places(doc, DocActors())
+    where = geocoder.locate(event(doc, "visited", "042", ("Blinken", "USA"), ("Iraq", "IRQ")), doc, places,
+                            DocActors())
+    assert where is not None and (where.name, where.feature) == ("Baghdad", "city")
+
+
+def test_a_country_stays_when_the_article_names_several_of_its_cities(geocoder: Geocoder) -> None:
+    text = "Blinken visited Jordan . He went to Amman and Aqaba ."
+    doc = make_doc(text, [("Jordan", "GPE"), ("Amman", "GPE"), ("Aqaba", "GPE")],
+                   parse=[(1, "nsubj"), (1, "ROOT"), (1, "dobj"), (1, "punct"),
+                          (5, "nsubj"), (5, "ROOT"), (5, "prep"), (6, "pobj"), (7, "cc"), (7, "conj"), (5, "punct")])
+    places = geocoder.places(doc, DocActors())
+    where = geocoder.locate(event(doc, "visited", "042", ("Blinken", "USA"), ("Jordan", "JOR")), doc, places,
+                            DocActors())
+    assert where is not None and (where.name, where.feature) == ("Jordan", "country")

@@ -1,8 +1,9 @@
 """Where an event happened: one of the article's places, chosen from the event's evidence outward.
 
-  1. clause: a place in a locative phrase ("in/at/near X") attached to the trigger, to its object or to the
-     verb that governs it ("a ministerial meeting in Aqaba, Jordan" -> Aqaba: the finest place in the phrase).
-     For visits (CAMEO 042) "to X" counts too. The sentence says so, so any country is accepted.
+  1. clause: a place in a locative phrase ("in/at/near X") attached to a word of the trigger, to its object
+     or to the verb that governs it ("participate in a ministerial meeting in Aqaba, Jordan" -> Aqaba: the
+     finest place in the phrase). For visits (CAMEO 042) "to X" counts too. The sentence says so, so any
+     country is accepted.
   2. sentence: another place in the sentence whose country is one of the actors' (the target's first;
      for a hosted visit, CAMEO 043, the source's first); when no actor has a country, the article's.
   3. article: the city of that country the article mentions most (first mention on a tie).
@@ -10,6 +11,9 @@
   5. None.
 The article stage deliberately does not fall back to a capital the article never names: a country-level
 place says what the article says; a capital would be a guess (docs/geo.md).
+A country found by steps 1 or 2 is narrowed to a city when the article names exactly one city in that
+country ("visited Iraq" in an article whose only Iraqi city is Baghdad -> Baghdad); with several, the
+country stays, since the article does not say which.
 Demonyms ("Russian") and places inside other names ("the Washington Post", "Air Canada") are never
 where an event happened.
 """
@@ -40,12 +44,13 @@ def locate_event(event: CodedEvent, doc: Doc, places: Sequence[Place], doc_actor
     in_sentence = [p for p in usable if event.sent_start <= p.start < event.sent_end]
     found = _clause_place(event, doc, in_sentence, gazetteer)
     if found is not None:
-        return found
+        return _narrowed(found, usable)
     countries = _actor_countries(event, doc_actors, usable)
     consistent = [p for p in in_sentence if p.country in countries and p.feature != "continent"]
     if consistent:
-        return min(consistent, key=lambda p: (countries.index(p.country or ""), _FINENESS.get(p.feature, 9),
-                                              abs(p.start - event.trigger_start)))
+        return _narrowed(min(consistent, key=lambda p: (countries.index(p.country or ""),
+                                                        _FINENESS.get(p.feature, 9),
+                                                        abs(p.start - event.trigger_start))), usable)
     for country in countries:
         city = _main_city(usable, country)
         if city is not None:
@@ -64,7 +69,8 @@ def _clause_place(event: CodedEvent, doc: Doc, in_sentence: list[Place], gazette
     if trigger is None:
         return None
     head = trigger.root
-    anchors: list[Token] = [head]
+    # Every word of the trigger anchors: in "participate in a meeting in Aqaba" the place hangs on "meeting".
+    anchors: list[Token] = [head, *(t for t in trigger if t is not head)]
     anchors += [c for c in head.children if c.dep_ in _OBJECTS]
     if head.dep_ in _GOVERNED or head.dep_ in _OBJECTS:
         anchors.append(head.head)  # "agreed to meet in Aqaba" / "held talks in Aqaba"
@@ -101,6 +107,14 @@ def _actor_countries(event: CodedEvent, doc_actors: DocActors, places: Sequence[
         if counts:
             out.append(counts.most_common(1)[0][0])
     return out
+
+
+def _narrowed(place: Place, places: Sequence[Place]) -> Place:
+    """A country narrowed to the one city of it the article names, if exactly one (module docstring)."""
+    if place.feature != "country" or place.country is None:
+        return place
+    cities = {(p.name, p.geonameid): p for p in places if p.feature == "city" and p.country == place.country}
+    return next(iter(cities.values())) if len(cities) == 1 else place
 
 
 def _main_city(places: Sequence[Place], country: str) -> Place | None:
