@@ -102,6 +102,8 @@ class _Sentence:
         self.doc_actors = doc_actors
         self.places = places
         self.matches: dict[int, _Match] = {}
+        # A verb's voice and grammatical roles, worked out once however many of its patterns are tried.
+        self.roles: dict[int, tuple[bool, list[Token], Token | None]] = {}
         self.resolved: dict[int, tuple[Actor, Token] | None] = {}
 
 
@@ -116,6 +118,7 @@ class EventCoder:
                  context_file: Path = CONTEXT_FILE, countries: Countries | None = None) -> None:
         self.settings = settings
         self.patterns = patterns
+        self._heads = patterns.lemmas()
         self.actors = actors
         self.max_sentence_chars = max_sentence_chars
         self.cues = Cues.load(cues_file)
@@ -143,8 +146,12 @@ class EventCoder:
     def _code_sentence(self, index: int, sent: Span, doc_actors: DocActors,
                        places: tuple[Place, ...] = ()) -> list[CodedEvent]:
         state = _Sentence(sent, doc_actors, places)
+        # Only words that head some pattern can match; most of a sentence cannot, and skipping it here is
+        # most of the coder's speed (docs/benchmarks.md).
+        heads = self._heads
+        candidates = [t for t in sent if self.cues.lemma(t) in heads or t.lower_ in heads]
         # Deepest first: a complement and an event noun are matched before the verb governing them.
-        for token in sorted(sent, key=lambda t: (-_depth(t), t.i)):
+        for token in sorted(candidates, key=lambda t: (-_depth(t), t.i)):
             match = self._match(token, state)
             if match is not None:
                 state.matches[token.i] = match
@@ -176,8 +183,9 @@ class EventCoder:
             if particle is None:
                 return None
             words.append(particle)
-        passive = args.is_passive(verb)
-        sources, patient = args.verb_roles(verb, self.cues)
+        if verb.i not in state.roles:
+            state.roles[verb.i] = (args.is_passive(verb), *args.verb_roles(verb, self.cues))
+        passive, sources, patient = state.roles[verb.i]
         obj = None
         if pattern.obj:
             obj = args.required_object(verb, set(pattern.obj.split("|")), self.cues, pattern.particles)
