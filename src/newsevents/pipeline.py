@@ -68,7 +68,10 @@ class Pipeline:
         settings = self.settings
         countries = Countries.load()
         codebook = Codebook.load()
-        resolver = ActorResolver(ActorKnowledge.load(countries, settings.actors.extra_files))
+        gazetteer = Gazetteer.load(countries, settings.geo)
+        # The resolver reads towns through the gazetteer's lookup ("police in Lagos"); actors/ imports nothing
+        # from geo/, it only receives the function.
+        resolver = ActorResolver(ActorKnowledge.load(countries, settings.actors.extra_files), places=gazetteer.lookup)
         patterns = VerbPatterns.load(codebook)
         coder = EventCoder(settings.events, patterns, resolver,
                            max_sentence_chars=settings.nlp.max_sentence_chars, countries=countries)
@@ -77,7 +80,7 @@ class Pipeline:
             codebook=codebook,
             resolver=resolver,
             coder=coder,
-            geocoder=Geocoder(Gazetteer.load(countries, settings.geo)),
+            geocoder=Geocoder(gazetteer),
             dates=DateResolver(),
             coder_id=Coder(EventCoder.NAME, EventCoder.VERSION),
         )

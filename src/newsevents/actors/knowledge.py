@@ -7,6 +7,7 @@ Sources, all loaded once per process by ``ActorKnowledge.load``:
     knowledge/territories.yaml    sub-national names that stand for a country actor ("Gaza")
     knowledge/office_holders/*.csv  heads of state and government, foreign and defence ministers, with dates
     knowledge/roles.yaml          role words and titles -> sector ("troops" -> MIL)
+    knowledge/peoples.yaml        ethnic and religious groups -> the countries they belong to ("Kurds")
     user dictionaries (YAML or CSV), laid OVER the built-in entries: a user entry replaces every
     built-in entry that shares one of its folded names.
 
@@ -34,6 +35,9 @@ OFFICE_HOLDERS = BUILTIN / "office_holders"
 # Built-in named-actor files and the kind an entry has when it does not say.
 NAMED_FILES = (("institutions.yaml", "institution"), ("organisations.yaml", "group"), ("territories.yaml", "territory"))
 ROLES_FILE = "roles.yaml"
+PEOPLES_FILE = "peoples.yaml"
+PEOPLE_FIELDS = ("name", "forms", "homes", "kind", "note")
+PEOPLE_KINDS = ("ethnic", "religious")
 
 KINDS = ("person", "institution", "igo", "ngo", "group", "territory", "organisation")
 TRANSNATIONAL = {"igo": "IGO", "ngo": "NGO"}  # sector given to an organisation of that kind
@@ -81,6 +85,22 @@ class Role:
     sector: str | None
     generic: bool = False
     domestic: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """An ethnic or religious group named by a word ("Kurdish", "Shiites"), and where it is at home.
+
+    ``homes``: the countries (ISO3) the group belongs to in CAMEO practice, most usual first; empty for
+    groups found everywhere (Shiites, Christians), whose country is the one the article is about.
+    ``ethnic_of``: set for "ethnic X" built from a country's demonym ("ethnic Albanians"): a minority
+    named after that country, which belongs where it lives, and only failing that to the country.
+    """
+
+    name: str
+    homes: tuple[str, ...] = ()
+    kind: str = "ethnic"
+    ethnic_of: str | None = None
 
 
 def _fail(where: str, problem: str, fix: str) -> KnowledgeError:
@@ -328,6 +348,39 @@ def _roles(path: Path) -> dict[str, Role]:
     return roles
 
 
+def _peoples(path: Path, countries: Countries) -> dict[str, People]:
+    data = _read_yaml(path)
+    if not isinstance(data, list):
+        raise _fail(str(path), "the file must be a YAML list of groups", "start each group with '- name: ...'")
+    peoples: dict[str, People] = {}
+    for n, raw in enumerate(data, 1):
+        where = f"{path}, group {n}"
+        if not isinstance(raw, Mapping):
+            raise _fail(where, "a group must be a mapping", "write name: ..., forms: [...], homes: [...]")
+        _check_fields(raw, PEOPLE_FIELDS, where)
+        name = _text(raw.get("name"), where, "name", required=True)
+        assert name is not None
+        kind = (_text(raw.get("kind"), where, "kind") or "ethnic").lower()
+        if kind not in PEOPLE_KINDS:
+            raise _fail(where, f"kind {kind!r} is unknown", f"use one of {', '.join(PEOPLE_KINDS)}")
+        homes = raw.get("homes") or []
+        if not isinstance(homes, list):
+            raise _fail(where, "'homes' must be a list of ISO3 codes", "write homes: [IRQ, TUR]")
+        people = People(name=name, kind=kind,
+                        homes=tuple(c for c in (_country(h, where, countries) for h in homes) if c))
+        forms = raw.get("forms")
+        if not isinstance(forms, list) or not forms:
+            raise _fail(where, "'forms' must be a non-empty list", "write forms: [Kurd, Kurds, Kurdish]")
+        for form in (name, *forms):
+            text = _text(form, where, "forms", required=True)
+            assert text is not None
+            key = fold(text)
+            if peoples.get(key, people) != people:
+                raise _fail(where, f"the form {text!r} already names {peoples[key].name}", "keep one")
+            peoples[key] = people
+    return peoples
+
+
 def _index(loaded: Iterable[tuple[list[KnownActor], tuple[str, ...]]]) -> dict[str, list[KnownActor]]:
     index: dict[str, list[KnownActor]] = {}
     for actors, names in loaded:
@@ -336,6 +389,30 @@ def _index(loaded: Iterable[tuple[list[KnownActor], tuple[str, ...]]]) -> dict[s
             bucket = index.setdefault(key, [])
             bucket.extend(a for a in actors if a not in bucket)
     return index
+
+
+# Articles and particles of Arabic and other names that the press writes in many ways or leaves out.
+_PARTICLES = frozenset({"al", "el", "ad", "ed", "as", "ash", "an", "ar", "at", "az", "ul", "de", "da", "van",
+                        "von", "der", "la", "le"})
+
+
+def _loose(folded: str) -> str:
+    """A person's folded name without particles and hyphens: "omar al-bashir" -> "omar bashir"."""
+    return " ".join(w for w in folded.replace("-", " ").split() if w not in _PARTICLES)
+
+
+def _loose_index(named: Mapping[str, Sequence[KnownActor]]) -> dict[str, tuple[KnownActor, ...]]:
+    """Multi-word person names by their loose form, and by first + last word of it."""
+    index: dict[str, list[KnownActor]] = {}
+    for key, entries in named.items():
+        people = [e for e in entries if e.kind == "person"]
+        words = _loose(key).split()
+        if not people or len(words) < 2:
+            continue
+        for form in dict.fromkeys((" ".join(words), f"{words[0]} {words[-1]}")):
+            bucket = index.setdefault(form, [])
+            bucket.extend(e for e in people if e not in bucket)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def first_piece(folded: str) -> str:
@@ -351,16 +428,19 @@ class ActorKnowledge:
     """Named actors and role words, indexed by folded name; immutable once built, load once per process."""
 
     def __init__(self, countries: Countries, named: Mapping[str, Sequence[KnownActor]],
-                 roles: Mapping[str, Role]) -> None:
+                 roles: Mapping[str, Role], peoples: Mapping[str, People] | None = None) -> None:
         self.countries = countries
         self._named = {k: tuple(v) for k, v in named.items()}
         self._roles = dict(roles)
-        longest = max((_tokens_in(k) for k in (*self._named, *self._roles)), default=1)
+        self._peoples = dict(peoples or {})
+        self._loose = _loose_index(self._named)
+        longest = max((_tokens_in(k) for k in (*self._named, *self._roles, *self._peoples)), default=1)
         # Named phrases longer than this never match; capping keeps the n-gram scan short.
         self.max_tokens = min(longest, 12)
         # The first piece of every name, role and country form: a span whose first token is not one of
         # these cannot match anything, which spares most of the per-phrase dictionary lookups.
-        forms = [*self._named, *self._roles, *(fold(text) for text, _, _ in countries.surface_forms())]
+        forms = [*self._named, *self._roles, *self._peoples,
+                 *(fold(text) for text, _, _ in countries.surface_forms())]
         self._first_pieces = frozenset(first_piece(f) for f in forms)
 
     def may_start(self, folded_token: str) -> bool:
@@ -387,7 +467,7 @@ class ActorKnowledge:
         for path in extra_files:
             # Each user file replaces, name by name, whatever was known before it.
             named.update(_index(_user_file(Path(path), countries)))
-        return cls(countries, named, _roles(BUILTIN / ROLES_FILE))
+        return cls(countries, named, _roles(BUILTIN / ROLES_FILE), _peoples(BUILTIN / PEOPLES_FILE, countries))
 
     def named(self, key: str) -> tuple[KnownActor, ...]:
         """Every actor known by the folded name ``key`` (several when dates or namesakes differ)."""
@@ -396,6 +476,20 @@ class ActorKnowledge:
     def role(self, key: str) -> Role | None:
         """The role word or title with the folded form ``key``."""
         return self._roles.get(key)
+
+    def people(self, key: str) -> People | None:
+        """The ethnic or religious group with the folded form ``key`` ("kurdish", "shiites")."""
+        return self._peoples.get(key)
+
+    def person_by_loose_name(self, key: str) -> tuple[KnownActor, ...]:
+        """Office holders whose name matches ``key`` once particles are set aside ("Omar El Bashir" ->
+        Omar al-Bashir), or, failing that, whose first and last names match ("Omar Hassan Bashir")."""
+        loose = _loose(key)
+        found = self._loose.get(loose, ())
+        words = loose.split()
+        if not found and len(words) > 2:
+            found = self._loose.get(f"{words[0]} {words[-1]}", ())
+        return found
 
     def __len__(self) -> int:
         return len(self._named)

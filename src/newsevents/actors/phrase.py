@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.names import fold, is_abbreviation_safe
 from ..types import Actor
-from .knowledge import ActorKnowledge, KnownActor, Role, first_piece
+from .knowledge import ActorKnowledge, KnownActor, People, Role, first_piece
+from .places import MIN_POPULATION, MIN_RIVAL_POPULATION, PlaceLookup, place_countries
 
 CORE_DEPS = frozenset({"compound", "amod", "nmod", "appos", "det", "predet", "nummod", "quantmod", "npadvmod",
                        "case", "punct", "nn", "flat", "poss"})
@@ -47,13 +48,15 @@ class Hit:
 
     start: int
     end: int
-    kind: str  # named | alias | person | role | country | pronoun
-    zone: str
+    kind: str  # named | alias | person | role | country | people | place | pronoun
+    zone: str  # as collected, or "against" for a country after "anti-" (never the referent's country)
     entries: tuple[KnownActor, ...] = ()  # named, person
     actor: Actor | None = None  # alias, person (from an earlier mention)
     role: Role | None = None  # role
     country: str | None = None  # country (ISO3)
     capital: bool = False  # country matched through its capital ("Tehran said")
+    people: People | None = None  # people: an ethnic or religious group ("Kurdish", "ethnic Albanians")
+    places: tuple[str, ...] = ()  # place: the countries a town or region may lie in, likeliest first
 
     def covers(self, i: int) -> bool:
         return self.start <= i < self.end
@@ -132,6 +135,12 @@ def _has_upper(text: str) -> bool:
     return any(c.isupper() for c in text)
 
 
+def after_anti(doc: Doc, i: int) -> bool:
+    """"anti-Syria", "anti-American": the country is what the referent opposes."""
+    before = doc[i - 1].text.lower() if i > 0 else ""
+    return before in ("anti", "anti-") or (before == "-" and i > 1 and doc[i - 2].text.lower() == "anti")
+
+
 def _capitalised(text: str) -> bool:
     words = text.split()
     if words and words[0].lower() == "the":
@@ -142,9 +151,10 @@ def _capitalised(text: str) -> bool:
 class Scanner:
     """Dictionary matching over a phrase; one per resolver, holds no per-document state."""
 
-    def __init__(self, knowledge: ActorKnowledge) -> None:
+    def __init__(self, knowledge: ActorKnowledge, places: PlaceLookup | None = None) -> None:
         self.knowledge = knowledge
         self.countries = knowledge.countries
+        self.places = places
 
     def scan(self, doc: Doc, zones: Mapping[int, str], aliases: Mapping[str, Actor]) -> list[Hit]:
         hits: list[Hit] = []
@@ -187,7 +197,8 @@ class Scanner:
         start = doc[i + 1] if first.text.lower() == "the" and i + 1 < stop else first
         folded = fold(start.text)
         if not (self.knowledge.may_start(folded) or first_piece(folded) in aliases.pieces
-                or (start.lemma_ and self.knowledge.may_start(fold(start.lemma_)))):
+                or (start.lemma_ and self.knowledge.may_start(fold(start.lemma_)))
+                or (self.places is not None and start.ent_type_ in ("GPE", "LOC"))):
             return None
         for n in range(min(self.knowledge.max_tokens, stop - i), 0, -1):
             hit = self._match(doc, i, i + n, zone, aliases, only_titles=only_titles)
@@ -219,13 +230,31 @@ class Scanner:
         role = self._role(span, key)
         if role is not None:
             return Hit(i, j, "role", zone, role=role)
-        if _capitalised(text):
-            country = self._country(span, text)
-            if country is not None:
-                iso3, capital = country
-                if zone in ("core", "poss") and self._backed(doc, i, j):
-                    zone = "backer"
-                return Hit(i, j, "country", zone, country=iso3, capital=capital)
+        if not _capitalised(text):
+            return None
+        people = None if only_titles else self.knowledge.people(key)
+        if people is not None:
+            return Hit(i, j, "people", zone, people=people)
+        country = self._country(span, text)
+        if country is not None:
+            iso3, capital = country
+            if after_anti(doc, i):
+                return Hit(i, j, "country", "against", country=iso3)  # "anti-Syria": not its country
+            if i > 0 and doc[i - 1].text.lower() == "ethnic" and not capital:
+                # "ethnic Albanians": a minority named after a country, which belongs where it lives.
+                return Hit(i, j, "people", zone, people=People(name=f"ethnic {text}", ethnic_of=iso3))
+            if zone in ("core", "poss") and self._backed(doc, i, j):
+                zone = "backer"
+            if capital:
+                # A capital that other countries' towns share ("Tripoli"): the article's country may
+                # mean its own town; the capital's country stays first.
+                others = tuple(c for c in self._town(span, text, MIN_RIVAL_POPULATION) if c != iso3)
+                if others:
+                    return Hit(i, j, "place", zone, country=iso3, capital=True, places=(iso3, *others))
+            return Hit(i, j, "country", zone, country=iso3, capital=capital)
+        places = self._town(span, text)
+        if places:
+            return Hit(i, j, "place", "against" if after_anti(doc, i) else zone, places=places)
         return None
 
     def _role(self, span: Span, key: str) -> Role | None:
@@ -250,11 +279,27 @@ class Scanner:
             return found.iso3, False
         ent_types = {t.ent_type_ for t in span}
         # A capital names its government only where the tagger saw a place ("Washington Post" is not).
-        if ent_types <= {"GPE", ""}:
+        if ent_types <= {"GPE", "LOC", ""}:
             found = self.countries.by_capital(text)
             if found is not None:
                 return found.iso3, True
         return None
+
+    def _town(self, span: Span, text: str, min_population: int = MIN_POPULATION) -> tuple[str, ...]:
+        """The countries of a town or region the tagger saw as a place ("Lagos", "Basra")."""
+        if self.places is None:
+            return ()
+        ent_types = {t.ent_type_ for t in span}
+        if not ent_types or not ent_types <= {"GPE", "LOC"}:
+            return ()
+        # Only the whole name the tagger saw: "Delta" in "the Nile Delta" is not Nigeria's Delta State.
+        first, last = span[0], span[-1]
+        if first.ent_iob_ != "B" and not (first.i > 0 and first.doc[first.i - 1].ent_iob_ == "B"
+                                            and first.doc[first.i - 1].text.lower() == "the"):
+            return ()
+        if last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I":
+            return ()
+        return place_countries(self.places, text, min_population)
 
     def _backed(self, doc: Doc, i: int, j: int) -> bool:
         """"Iranian-backed", "Iran-aligned", "pro-Iranian": the country backs the referent."""
@@ -271,6 +316,11 @@ class Scanner:
         last = doc[j - 1]
         if last.pos_ not in ("PROPN", "") or not doc[i].text[:1].isupper():
             return False
+        if i > 0 and j < len(doc) and doc[i - 1].text == "(" and doc[j].text == ")":
+            return False  # "the Municipality Association (AKK)": the acronym of the name before it
+        if (self.places is not None and any(t.ent_type_ in ("GPE", "LOC") for t in doc[i:j])
+                and place_countries(self.places, doc[i:j].text)):
+            return False  # a town the tagger saw as a place is not a person who shares its name
         return self.knowledge.role(key) is None and self._bounded(doc, i, j)
 
     def _bounded(self, doc: Doc, i: int, j: int) -> bool:
@@ -287,8 +337,28 @@ class Scanner:
         return (self.knowledge.role(fold(text)) is not None or self.countries.lookup(text) is not None
                 or self.countries.by_demonym(text) is not None)
 
+    def _titled_name(self, doc: Doc, i: int, j: int, zone: str, hits: list[Hit]) -> bool:
+        """A person known by title and name together ("King Hussein", "Pope John Paul II"), written inside
+        the entity or with the title just before it: the name alone may be someone else's."""
+        end = j
+        while end > i and (doc[end - 1].tag_ == "POS" or is_punct(doc[end - 1])):
+            end -= 1
+        starts = [i] if end - i > 1 else []
+        if hits and hits[-1].kind == "role" and hits[-1].end == i:
+            starts.append(hits[-1].start)
+        for start in starts:
+            entries = self.knowledge.named(fold(doc[start:end].text))
+            if entries and all(e.kind == "person" for e in entries):
+                if start < i:
+                    hits.pop()
+                hits.append(Hit(start, end, "person", zone, entries=entries))
+                return True
+        return False
+
     def _person(self, doc: Doc, i: int, j: int, zone: str, aliases: _Aliases, hits: list[Hit]) -> None:
         """A PERSON entity: its leading titles and countries, then the name as a whole."""
+        if self._titled_name(doc, i, j, zone, hits):
+            return
         k = i
         while k < j - 1:
             if doc[k].text.lower() == "the":
@@ -310,6 +380,15 @@ class Scanner:
         words = name.split()
         if not entries and len(words) > 2:
             entries = self.knowledge.named(fold(f"{words[0]} {words[-1]}"))  # a middle name left out
+        if not entries and len(words) > 1:
+            entries = self.knowledge.person_by_loose_name(key)  # "Omar El Bashir", "Zia-Ul-Haq"
+        if not entries and k == i and end - k == 1 and doc[k].dep_ in ("compound", "amod", "nmod"):
+            # The small model tags some peoples as persons ("Karen" in "Karen guerrillas"): a one-word
+            # "name" that modifies another noun and is a people's name is that people.
+            people = self.knowledge.people(key)
+            if people is not None:
+                hits.append(Hit(k, end, "people", zone, people=people))
+                return
         actor = aliases.actors.get(key)
         if not entries and actor is None and k == i:
             # The small model tags some places as persons ("Kyiv", "Sanaa"): a whole name that is a

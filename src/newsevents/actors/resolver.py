@@ -19,13 +19,16 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.names import fold
 from ..types import Actor, Mention
 from .context import DocActors
-from .knowledge import ActorKnowledge, KnownActor
-from .phrase import PRONOUNS, Hit, Scanner, collect, is_punct
+from .knowledge import ActorKnowledge, KnownActor, People
+from .phrase import PRONOUNS, Hit, Scanner, after_anti, collect, is_punct
+from .places import PlaceLookup, pick_country, place_countries
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "erstwhile"})
 ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "former" makes these ELI
+ZONES = ("core", "poss", "of", "person", "loc", "backer")
+FOREIGN_ZONES = ("core", "poss", "of", "person")
 PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach for its antecedent
 _NAME_PARTICLES = ("al-", "el-", "as-", "ad-", "ash-", "an-", "ar-", "at-", "az-")
 
@@ -48,6 +51,11 @@ def _make(text: str, name: str, country: str | None, sector: str | None, code: s
     return Actor(text=text, name=name, country=country, sector=sector, code=code)
 
 
+def _bare(actor: Actor) -> Actor:
+    """An actor without the words that named it, to tell whether two mentions are the same actor."""
+    return replace(actor, text="")
+
+
 def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
     indices = sorted(zones)
     start, end = indices[0], indices[-1] + 1
@@ -61,10 +69,13 @@ def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
 class ActorResolver:
     """Resolves entities and noun phrases to actors; built once per process from ``ActorKnowledge``."""
 
-    def __init__(self, knowledge: ActorKnowledge) -> None:
+    def __init__(self, knowledge: ActorKnowledge, places: PlaceLookup | None = None) -> None:
+        """``places``: a town or region name -> its gazetteer entries (``Gazetteer.lookup``); without it
+        only countries and capitals give a country ("police in Lagos" then has none)."""
         self.knowledge = knowledge
         self.countries = knowledge.countries
-        self._scanner = Scanner(knowledge)
+        self._places = places
+        self._scanner = Scanner(knowledge, places)
 
     # ------------------------------------------------------------------ the article
 
@@ -85,28 +96,58 @@ class ActorResolver:
                     self._learn_aliases(ent, actor, aliases)
             mentions.append(Mention(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char,
                                     actor=actor))
-        main = self._main_country(mentions)
+        # Mentions whose country was itself a fallback, or what the text opposes ("anti-Syria"), are not
+        # evidence of what the article is about.
+        unsure = frozenset(retry) | {n for n, ent in enumerate(doc.ents) if after_anti(doc, ent.start)}
+        main = self._main_country(doc, mentions, unsure)
         result = DocActors(mentions=tuple(mentions), aliases=aliases, main_country=main, published=published)
         if main is not None and retry:
             ents = doc.ents
-            for n in retry:
+            # The first reading's aliases of these mentions lack the country now known ("Chiluba" -> a
+            # GOV with no country); drop them, so the retry does not read itself back, and learn anew.
+            stale = {_bare(a) for n in retry if (a := mentions[n].actor) is not None}
+            for key in [k for k, a in aliases.items() if _bare(a) in stale]:
+                del aliases[key]
+            # Later mentions that read those aliases ("Mwale" after "President Mwale") are read again too.
+            again = sorted({*retry, *(n for n, m in enumerate(mentions)
+                                      if m.actor is not None and _bare(m.actor) in stale)})
+            for n in again:
                 actor = self._resolve(ents[n].root, _Job(result, aliases), text=ents[n].text)
                 mentions[n] = replace(mentions[n], actor=actor)
+                if actor is not None:
+                    self._learn_aliases(ents[n], actor, aliases)
             result = replace(result, mentions=tuple(mentions))
         return result
 
-    @staticmethod
-    def _main_country(mentions: Sequence[Mention]) -> str | None:
-        counts: dict[str, int] = {}
-        for m in mentions:  # dicts keep first-mention order, so max() breaks ties by first mention
-            if m.actor is not None and m.actor.country:
-                counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    def _main_country(self, doc: Doc, mentions: Sequence[Mention], unsure: frozenset[int]) -> str | None:
+        """The country named most often: by the mentions' actors, the towns among the place mentions,
+        and country names or demonyms the tagger left outside any entity ("the Kenya Anti-Corruption
+        Commission"). Mentions whose country was itself a fallback (``unsure``) are not evidence."""
+        counts: dict[str, int] = {}  # dicts keep first-mention order, so max() breaks ties by first mention
+        for n, m in enumerate(mentions):
+            if n in unsure:
+                continue
+            country = None
+            if m.actor is not None:
+                country = m.actor.country
+            elif m.label in ("GPE", "LOC") and self._places is not None:
+                country = pick_country(place_countries(self._places, m.text), None)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        for token in doc:
+            if token.ent_iob_ in ("B", "I") or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", ""):
+                continue
+            found = self.countries.lookup(token.text) or self.countries.by_demonym(token.text)
+            if found is not None:
+                counts[found.iso3] = counts.get(found.iso3, 0) + 1
         return max(counts, key=lambda c: counts[c]) if counts else None
 
     def _learn_aliases(self, ent: Span, actor: Actor, aliases: dict[str, Actor]) -> None:
         """Short forms a later mention may use: a person's surname, an organisation's acronym."""
         forms: list[str] = []
         named = self.knowledge.named(fold(ent.text))
+        if self.knowledge.people(fold(ent.text)) is not None:
+            return  # a people the tagger took for a person ("Karen") is no one's surname
         if ent.label_ == "PERSON" and not (named and all(e.kind != "person" for e in named)):
             # (an organisation the tagger took for a person, "Boko Haram", has no surname)
             words = actor.name.split() if actor.name else []
@@ -170,7 +211,9 @@ class ActorResolver:
             return self._titled_person(doc[head_hit.start:head_hit.end].text, hits, head_hit, phrase, job)
         if kind == "role":
             return self._role_actor(head, head_hit, hits, phrase, job)
-        return self._place(head_hit, phrase)
+        if kind == "people":
+            return self._people_actor(head_hit, hits, phrase, job)
+        return self._place(head_hit, phrase, job)
 
     # ------------------------------------------------------------------ the tiers
 
@@ -200,7 +243,7 @@ class ActorResolver:
         if job.former and sector in ELITE_SECTORS:
             sector = "ELI"
         domestic = any(h.role is not None and h.role.domestic for h in titles) and sector is not None
-        country = self._country_of(hits, head_hit, job, domestic=domestic)
+        country = self._country_of(hits, head_hit, job, domestic=domestic, zones=self._zones(hits))
         if country is None and sector is None:
             return None  # a bare name: nothing says who this person acts for, and we do not guess
         return _make(phrase, name, country, sector)
@@ -230,7 +273,7 @@ class ActorResolver:
         if job.former and sector in ELITE_SECTORS:
             sector = "ELI"
         domestic = role.domestic and sector is not None
-        country = self._country_of(hits, head_hit, job, domestic=domestic)
+        country = self._country_of(hits, head_hit, job, domestic=domestic, zones=self._zones(hits))
         if sector is None and country is None:
             return None
         words = self._words(head.doc, head_hit)
@@ -265,17 +308,44 @@ class ActorResolver:
             return _make(phrase, self._country_name(country), country, None)
         return None
 
-    def _place(self, hit: Hit, phrase: str) -> Actor | None:
-        """A country, capital or territory used as an actor ("Iraq", "the Iraqis", "Tehran said", "Gaza")."""
+    def _place(self, hit: Hit, phrase: str, job: _Job) -> Actor | None:
+        """A country, capital, territory or town used as an actor ("Iraq", "the Iraqis", "Tehran said",
+        "Gaza", "Basra")."""
         if hit.kind == "named":
             entry = hit.entries[0]
             return _make(phrase, entry.name, entry.country, entry.sector)
+        if hit.kind == "place":
+            country = self._hit_country(hit, job)
+            if country is None:
+                return None
+            if hit.capital and country == hit.country:  # the capital after all: its government
+                return _make(phrase, self._country_name(country), country, "GOV")
+            return _make(phrase, phrase, country, None)
         if hit.country is None:
             return None
         # A capital stands for the government that sits there (CAMEO practice: "Washington said").
         return _make(phrase, self._country_name(hit.country), hit.country, "GOV" if hit.capital else None)
 
     # ------------------------------------------------------------------ pieces
+
+    def _people_actor(self, head_hit: Hit, hits: Sequence[Hit], phrase: str, job: _Job) -> Actor | None:
+        """An ethnic or religious group named as such ("the Kurds", "ethnic Albanians", "Shiites")."""
+        people = head_hit.people
+        assert people is not None
+        # A faith found everywhere, named as the actor ("Muslims attacked a church"), is the article's
+        # own people; as a mere modifier ("Shia villages", "the migration of Muslims") it gives no country.
+        everywhere = not people.homes and people.ethnic_of is None
+        country = self._country_of(hits, head_hit, job, domestic=everywhere)
+        return _make(phrase, people.name, country, None)
+
+    def _people_country(self, people: People, job: _Job) -> str | None:
+        """Where a group belongs when the phrase writes no country (peoples.yaml gives the order)."""
+        if len(people.homes) == 1:
+            return people.homes[0]
+        main = self._main(job)
+        if people.ethnic_of is not None:
+            return main or people.ethnic_of
+        return main if main in people.homes else None
 
     def _organisation(self, hits: Sequence[Hit], job: _Job) -> Actor | None:
         for h in hits:
@@ -322,9 +392,19 @@ class ActorResolver:
                 return h.role.sector
         return None
 
+    @staticmethod
+    def _zones(hits: Sequence[Hit]) -> Sequence[str]:
+        """Where a role's country may come from. "Western diplomats in Kabul", "foreign troops": a word
+        that says the referent is not the place's own leaves only its own words (roles.yaml, markers)."""
+        if any(h.kind == "role" and h.role is not None and h.role.sector is None and not h.role.domestic
+               and h.zone == "core" for h in hits):
+            return FOREIGN_ZONES
+        return ZONES
+
     def _country_of(self, hits: Sequence[Hit], head_hit: Hit | None, job: _Job, *, domestic: bool,
-                    zones: Sequence[str] = ("core", "poss", "of", "person", "loc", "backer")) -> str | None:
-        """The country a phrase's words give, in order of trust; else the article's main country."""
+                    zones: Sequence[str] = ZONES) -> str | None:
+        """The country a phrase's words give, in order of trust; else the article's main country (never
+        when ``zones`` leaves out "loc": a foreign referent)."""
         at = head_hit.start if head_hit is not None else 0
         for zone in zones:
             if zone == "person":
@@ -334,17 +414,25 @@ class ActorResolver:
                 # Nearest before the head first ("the U.S. ambassador's Iraqi guards" -> Iraqi), then after.
                 before = [h for h in candidates if h.start < at]
                 pick = before[-1] if before else (candidates[0] if candidates else None)
-                found = self._hit_country(pick) if pick is not None else None
+                found = self._hit_country(pick, job) if pick is not None else None
             if found is not None:
                 return found
-        return self._main(job) if domestic else None
+        # A people in the phrase ("Kurdish rebels", "the Kurds" itself) says where it belongs, and that
+        # overrides the article's main country (peoples.yaml gives the order).
+        people = next((h.people for h in hits if h.kind == "people" and h.people is not None
+                       and h.zone in zones), None)
+        if people is not None and (people.homes or people.ethnic_of):
+            return self._people_country(people, job)
+        return self._main(job) if domestic and "loc" in zones else None
 
     @staticmethod
     def _country_hit(hit: Hit) -> bool:
-        return hit.kind == "country" or (hit.kind == "named" and hit.entries[0].kind == "territory")
+        return (hit.kind in ("country", "place")
+                or (hit.kind == "named" and hit.entries[0].kind == "territory"))
 
-    @staticmethod
-    def _hit_country(hit: Hit) -> str | None:
+    def _hit_country(self, hit: Hit, job: _Job) -> str | None:
+        if hit.kind == "place":
+            return pick_country(hit.places, job.doc_actors.main_country)
         return hit.country if hit.kind == "country" else hit.entries[0].country
 
     def _country_of_people(self, hits: Sequence[Hit], job: _Job) -> str | None:
