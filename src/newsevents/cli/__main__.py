@@ -1,0 +1,5 @@
+"""`python -m newsevents.cli`: the same as the `newsevents` command."""
+
+from .app import main
+
+main()
