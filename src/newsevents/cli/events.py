@@ -11,8 +11,8 @@ from ..store.records import event_record
 from ._store_options import DB_OPTION, FORMAT_OPTION, check_format, open_for_reading, write_rows
 from .common import CONFIG_OPTION
 
-TABLE_COLUMNS = ("event_id", "date", "source_code", "cameo", "target_code", "plover_type", "goldstein",
-                 "location_name", "num_mentions", "num_articles", "num_sources")
+TABLE_COLUMNS = ("event_id", "date", "source_code", "source_name", "plover_type", "cameo", "target_code",
+                 "target_name", "modality", "location_name", "location_country", "num_mentions", "num_articles")
 
 
 def events(
