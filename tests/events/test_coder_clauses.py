@@ -172,10 +172,11 @@ inspectors     inspector     NOUN   NNS  pobj       4
 """
 
 
-def test_coordinated_subjects_without_target_make_one_event_between_them() -> None:
+def test_coordinated_subjects_without_target_act_on_each_other_both_ways() -> None:
+    # A reciprocal event is coded in both directions (docs/coder.md, "Reciprocal events").
     events = code(parse(AGREE))
-    assert triples(events) == [("Iran", "030", "Iraq")]
-    assert events[0].modality == "asserted"
+    assert triples(events) == [("Iran", "030", "Iraq"), ("Iraq", "030", "Iran")]
+    assert {e.modality for e in events} == {"asserted"}
 
 
 def test_coordinated_targets_make_one_event_each() -> None:
@@ -275,7 +276,7 @@ def test_coordinated_attackers_of_a_non_actor_are_two_attackers_not_a_pair() -> 
 
 
 def test_coordinated_signers_of_a_non_actor_object_act_towards_each_other() -> None:
-    assert triples(code(parse(CO_SIGNERS))) == [("Iran", "057", "Iraq")]
+    assert triples(code(parse(CO_SIGNERS))) == [("Iran", "057", "Iraq"), ("Iraq", "057", "Iran")]
 
 
 THREATEN_LAUNCH = """

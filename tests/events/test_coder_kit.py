@@ -12,6 +12,7 @@ en_core_web_sm 3.8 gives them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -58,13 +59,22 @@ def actor(code: str, name: str | None = None) -> Actor:
 class FakeActors:
     """Resolves a head token by its text (or lemma), as the actor stage would for a whole phrase."""
 
-    def __init__(self, table: Mapping[str, Actor]) -> None:
+    def __init__(self, table: Mapping[str, Actor], fallbacks: Iterable[str] = ()) -> None:
         self.table = dict(table)
         self.asked: list[str] = []
+        # Words whose country is the article's main country, not their own ("the government").
+        self.fallbacks = frozenset(fallbacks)
 
-    def resolve_head(self, token: Token, doc_actors: DocActors) -> Actor | None:
+    def resolve_head(self, token: Token, doc_actors: DocActors, *, main_country: bool = True) -> Actor | None:
         self.asked.append(token.text)
-        return self.table.get(token.text) or self.table.get(token.lemma_)
+        found = self.table.get(token.text) or self.table.get(token.lemma_)
+        if found is not None and not main_country and token.text in self.fallbacks:
+            return replace(found, country=None, code=found.code[3:] or found.code)
+        return found
+
+    def resolve_each(self, token: Token, doc_actors: DocActors) -> tuple[Actor, ...]:
+        found = self.resolve_head(token, doc_actors)
+        return (found,) if found is not None else ()
 
 
 # Actors the tests share; named after the head word that denotes them.

@@ -29,8 +29,11 @@ def run(nlp: Language, text: str) -> list[CodedEvent]:
     ("Police arrested dozens of protesters in the capital.", [("police", "173", "protesters", "asserted")]),
     ("Iraqi officials said Iran shelled the border town overnight.", [("Iran", "194", None, "asserted")]),
     ("Russia threatened to attack Ukraine.", [("Russia", "138", "Ukraine", "asserted")]),
-    ("Iran and Iraq agreed to expand trade.", [("Iran", "030", "Iraq", "asserted")]),
-    ("Egypt hosted talks between Israel and Hamas in Cairo.", [("Israel", "043", "Hamas", "asserted")]),
+    # A reciprocal event is coded both ways (docs/coder.md).
+    ("Iran and Iraq agreed to expand trade.",
+     [("Iran", "030", "Iraq", "asserted"), ("Iraq", "030", "Iran", "asserted")]),
+    ("Egypt hosted talks between Israel and Hamas in Cairo.",
+     [("Israel", "043", "Hamas", "asserted"), ("Hamas", "043", "Israel", "asserted")]),
     ("The European Union imposed new sanctions on Iran on Monday.",
      [("European Union", "163", "Iran", "asserted")]),
     ("Iran did not meet with the inspectors on Tuesday.", [("Iran", "043", "UN inspectors", "negated")]),

@@ -168,8 +168,9 @@ def test_event_nouns_in_an_adverbial_phrase_of_another_event_noun_are_its_settin
     assert [e.code for e in run(parse(IN_PROTEST_OF))] == ["143"]
 
 
-def test_a_list_misread_as_an_apposition_gives_one_meeting_per_pair() -> None:
-    assert codes(run(parse(THREE_MET))) == [("USA", "040", "RUS"), ("USA", "040", "CHE"), ("RUS", "040", "CHE")]
+def test_a_list_misread_as_an_apposition_gives_one_meeting_per_pair_and_direction() -> None:
+    assert codes(run(parse(THREE_MET))) == [("USA", "040", "RUS"), ("USA", "040", "CHE"), ("RUS", "040", "USA"),
+                                            ("RUS", "040", "CHE"), ("CHE", "040", "USA"), ("CHE", "040", "RUS")]
 
 
 def test_a_place_after_a_locative_preposition_ranks_after_the_actors_named() -> None:

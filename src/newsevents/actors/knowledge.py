@@ -46,7 +46,7 @@ OFFICE_COLUMNS = ("country", "office", "title", "name", "aliases", "start", "end
 USER_FIELDS = ("name", "aliases", "country", "sector", "code", "start", "end", "kind")
 ORG_FIELDS = (*USER_FIELDS, "generic", "periods", "note")
 PERIOD_FIELDS = ("start", "end", "country", "sector", "code")
-ROLE_FIELDS = ("sector", "terms", "generic", "domestic")
+ROLE_FIELDS = ("sector", "terms", "generic", "domestic", "opposes")
 
 _SECTOR = re.compile(r"^[A-Z]{3}$")
 _PIECE = re.compile(r"[\s\-'/]")  # where a folded name may be split into several spaCy tokens
@@ -79,12 +79,15 @@ class Role:
     ``generic``: a position inside some organ ("spokesman", "leader"); an organ or a more specific
     role written beside it gives the sector, ``sector`` is only the fallback (None: no fallback).
     ``domestic``: the article's main country may stand in when no country is written.
+    ``opposes``: the holder stands against the actor of its "of" phrase or possessor ("critics of the
+    government", "the president's opponents"): that actor's country, not its organ, is the holder's.
     """
 
     term: str
     sector: str | None
     generic: bool = False
     domestic: bool = True
+    opposes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +338,7 @@ def _roles(path: Path) -> dict[str, Role]:
         if not isinstance(terms, list) or not terms:
             raise _fail(where, "'terms' must be a non-empty list", "write terms: [word, ...]")
         generic = _flag(group.get("generic"), where, "generic")
+        opposes = _flag(group.get("opposes"), where, "opposes")
         domestic = group.get("domestic", True)
         if not isinstance(domestic, bool):
             raise _fail(where, "'domestic' must be true or false", "write domestic: false")
@@ -344,7 +348,7 @@ def _roles(path: Path) -> dict[str, Role]:
             key = fold(text)
             if key in roles:
                 raise _fail(where, f"the role {text!r} is listed twice", "keep one")
-            roles[key] = Role(term=text, sector=sector, generic=generic, domestic=domestic)
+            roles[key] = Role(term=text, sector=sector, generic=generic, domestic=domestic, opposes=opposes)
     return roles
 
 

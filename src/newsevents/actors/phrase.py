@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.names import fold, is_abbreviation_safe
 from ..types import Actor
+from .dateline import dateline_end
 from .knowledge import ActorKnowledge, KnownActor, People, Role, first_piece
 from .places import MIN_POPULATION, MIN_RIVAL_POPULATION, PlaceLookup, place_countries
 
@@ -123,7 +124,33 @@ def collect(head: Token) -> dict[int, str]:
         start, end = _ent_bounds(head)
         for i in range(start, end):
             zones.setdefault(i, "core")
+    first = head.doc[min(zones)]
+    if first.text[:1].isupper() and (head.doc.has_annotation("SENT_START") or head.doc.has_annotation("DEP")):
+        # "GAZA CITY, Palestinian Territories - Five people were killed": the parser may hang the dateline
+        # on the subject; where the story was filed says nothing of who the people are.
+        filed = dateline_end(first.sent)
+        if filed > first.i and head.i >= filed:
+            zones = {i: zone for i, zone in zones.items() if i >= filed}
     return zones
+
+
+def coordinated_modifiers(head: Token) -> list[Token]:
+    """The coordinated modifiers before a head ("French" and "German" in "French and German diplomats",
+    "US" and "British" in "US and British activists"), first to last; empty when there are none."""
+    for child in head.children:
+        if child.i > head.i or child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if not any(c.dep_ == "conj" for c in child.children):
+            continue
+        members = [child]
+        stack = [child]
+        while stack:
+            for c in stack.pop().children:
+                if c.dep_ == "conj" and c.i < head.i:
+                    members.append(c)
+                    stack.append(c)
+        return sorted(members, key=lambda t: t.i)
+    return []
 
 
 def is_punct(token: Token) -> bool:

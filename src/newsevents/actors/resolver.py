@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.names import fold
 from ..types import Actor, Mention
 from .context import DocActors
+from .dateline import dateline_end, in_dateline
 from .knowledge import ActorKnowledge, KnownActor, People
-from .phrase import PRONOUNS, Hit, Scanner, after_anti, collect, is_punct
+from .phrase import PRONOUNS, Hit, Scanner, after_anti, collect, coordinated_modifiers, is_punct
 from .places import PlaceLookup, pick_country, place_countries
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -42,6 +43,7 @@ class _Job:
     wanted_main: bool = False
     former: bool = False  # "former"/"ex-" among the phrase's own words: an elite, not an office holder
     doc: Doc | None = None
+    use_main: bool = True  # False: the phrase's own words only, never the article's main country
 
 
 def _make(text: str, name: str, country: str | None, sector: str | None, code: str | None = None) -> Actor | None:
@@ -54,6 +56,24 @@ def _make(text: str, name: str, country: str | None, sector: str | None, code: s
 def _bare(actor: Actor) -> Actor:
     """An actor without the words that named it, to tell whether two mentions are the same actor."""
     return replace(actor, text="")
+
+
+def _datelines(doc: Doc) -> frozenset[int]:
+    """Token indices of the datelines opening the article's sentences."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return frozenset()
+    return frozenset(i for sent in doc.sents for i in range(sent.start, dateline_end(sent)))
+
+
+def _opposed(head: Token) -> Token | None:
+    """The head of what an opponent stands against: its possessor ("the president's critics") or its
+    "of" object ("critics of the government")."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.text.lower() == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
@@ -117,6 +137,13 @@ class ActorResolver:
                 if actor is not None:
                     self._learn_aliases(ents[n], actor, aliases)
             result = replace(result, mentions=tuple(mentions))
+        # A dateline ("KABUL, Afghanistan:") says where the story was filed: evidence of what the article
+        # is about (counted above), never an actor.
+        filed = _datelines(doc)
+        if filed and any(ent.start in filed for ent in doc.ents):
+            result = replace(result, mentions=tuple(
+                replace(m, actor=None) if ent.start in filed else m for m, ent in zip(result.mentions, doc.ents,
+                                                                                        strict=True)))
         return result
 
     def _main_country(self, doc: Doc, mentions: Sequence[Mention], unsure: frozenset[int]) -> str | None:
@@ -178,13 +205,39 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ one noun phrase
 
-    def resolve_head(self, token: Token, doc_actors: DocActors) -> Actor | None:
-        """The political actor denoted by the noun phrase headed by ``token``, or None."""
-        return self._resolve(token, _Job(doc_actors, doc_actors.aliases), text=None)
+    def resolve_head(self, token: Token, doc_actors: DocActors, *, main_country: bool = True) -> Actor | None:
+        """The political actor denoted by the noun phrase headed by ``token``, or None (also for the words
+        of a dateline: "KABUL, Afghanistan:" says where the story was filed). ``main_country=False``:
+        from the phrase's own words only ("the government" then has no country unless one is written)."""
+        if in_dateline(token):
+            return None
+        return self._resolve(token, _Job(doc_actors, doc_actors.aliases, use_main=main_country), text=None)
 
-    def _resolve(self, head: Token, job: _Job, text: str | None) -> Actor | None:
+    def resolve_each(self, token: Token, doc_actors: DocActors) -> tuple[Actor, ...]:
+        """The actors of a noun phrase whose country words are coordinated ("French and German diplomats",
+        "US and British activists"): one per country word, each with the head's role; else the one actor
+        of ``resolve_head``, or none."""
+        first = self.resolve_head(token, doc_actors)
+        members = coordinated_modifiers(token)
+        if first is None or not members:
+            return () if first is None else (first,)
+        whole = collect(token)
+        spread = {t.i for t in members[0].subtree}
+        found: list[Actor] = []
+        for member in members:
+            own = {t.i for t in member.subtree} - {t.i for c in member.children
+                                                  if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
+            zones = {i: zone for i, zone in whole.items() if i not in spread or i in own}
+            zones.setdefault(member.i, "core")
+            text = "".join(token.doc[i].text_with_ws for i in sorted(zones)).strip()  # "French diplomats"
+            actor = self._resolve(token, _Job(doc_actors, doc_actors.aliases), text=text, zones=zones)
+            if actor is not None and actor.country and all(a.code != actor.code for a in found):
+                found.append(actor)
+        return tuple(found) if len(found) > 1 else (first,)
+
+    def _resolve(self, head: Token, job: _Job, text: str | None, zones: dict[int, str] | None = None) -> Actor | None:
         doc = head.doc
-        zones = collect(head)
+        zones = collect(head) if zones is None else zones
         hits = self._scanner.scan(doc, zones, job.aliases)
         job.doc = doc
         job.former = any(doc[i].text.lower() in FORMER for i, zone in zones.items() if zone == "core")
@@ -253,6 +306,8 @@ class ActorResolver:
         assert role is not None
         if head.pos_ in ("ADJ", "VERB", "ADV", "ADP"):
             return self._by_modifiers(head, hits, phrase, job)
+        if role.opposes:
+            return self._opponents(head, head_hit, hits, phrase, job)
         context = [h for h in hits if h is not head_hit and h.zone in ("core", "poss", "of")]
         for h in context:  # an apposed, resolved person is the same referent: "the minister, Fuad Hussein"
             if h.zone == "core" and h.kind in ("person", "named", "alias") and self._is_person(h):
@@ -281,6 +336,32 @@ class ActorResolver:
             words = f"{self._words(head.doc, specific)} {words}"
         label = self._label(country) if country else ""
         return _make(phrase, f"{label} {words}".strip(), country, sector)
+
+    def _opponents(self, head: Token, head_hit: Hit, hits: Sequence[Hit], phrase: str, job: _Job) -> Actor | None:
+        """Who stands against an actor ("critics of Kenya's parliament" -> KENOPP): a country written
+        before the head first ("Kenyan critics of the plan"); else the country of the opposed actor when
+        it is an organ, party, group or person of that country. Against a country as a whole ("critics of
+        Israel") or an international body the words do not say whose they are: None. With no one
+        opposed in the phrase ("critics said"), or something that is no actor ("critics of the plan"),
+        they are the article's own."""
+        role = head_hit.role
+        assert role is not None
+        written = [h for h in hits if h is not head_hit and h.zone == "core" and self._country_hit(h)]
+        country = self._hit_country(written[-1], job) if written else None
+        opposed = _opposed(head)
+        if country is None and opposed is not None:
+            inner = _Job(job.doc_actors, job.aliases, use_main=job.use_main)
+            actor = self._resolve(opposed, inner, text=None)
+            job.wanted_main = job.wanted_main or inner.wanted_main
+            if actor is not None:
+                if actor.sector is None or actor.country is None:
+                    return None
+                country = actor.country
+        if country is None and role.domestic:
+            country = self._main(job)
+        words = self._words(head.doc, head_hit)
+        label = self._label(country) if country else ""
+        return _make(phrase, f"{label} {words}".strip(), country, role.sector)
 
     def _by_modifiers(self, head: Token, hits: Sequence[Hit], phrase: str, job: _Job) -> Actor | None:
         """A head that names no actor ("Iran's nuclear facilities"): the actor its close modifiers name."""
@@ -342,7 +423,9 @@ class ActorResolver:
         """Where a group belongs when the phrase writes no country (peoples.yaml gives the order)."""
         if len(people.homes) == 1:
             return people.homes[0]
-        main = self._main(job)
+        # The article's country among the people's homes is evidence the word itself gives, even where
+        # the main country may not stand in ("Shona rebels" in an article about Mozambique).
+        main = self._main(job) if job.use_main or people.ethnic_of is not None else job.doc_actors.main_country
         if people.ethnic_of is not None:
             return main or people.ethnic_of
         return main if main in people.homes else None
@@ -449,6 +532,8 @@ class ActorResolver:
         return None
 
     def _main(self, job: _Job) -> str | None:
+        if not job.use_main:
+            return None
         if job.doc_actors.main_country is None:
             job.wanted_main = True
         return job.doc_actors.main_country

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
+from ..actors.dateline import in_dateline
 from .cues import Cues
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -35,6 +36,8 @@ _SPAN_SKIP = frozenset({"conj", "cc", "appos", "relcl", "acl", "punct", "advcl",
 _TIMES = frozenset({"DATE", "TIME"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "nummod"})
 _MODIFIER_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
+# Children that start a clause or a coordinated phrase of their own, not part of the phrase they hang on.
+_PHRASE_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "cc"})
 # Chains of inherited subjects longer than this are parse noise.
 _MAX_CHAIN = 8
 
@@ -44,7 +47,10 @@ def is_verbal(token: Token) -> bool:
 
 
 def own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    """The verb's own subject; a dateline the parser took for one ("GAZA CITY, Palestinian Territories -
+    Five people were killed") is not (actors/dateline.py)."""
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                 and not (c.text[:1].isupper() and in_dateline(c))), None)
 
 
 def is_passive(verb: Token) -> bool:
@@ -98,6 +104,12 @@ def grammatical_subject(verb: Token, cues: Cues) -> Token | None:
                     return controller
         elif dep not in ("advcl", "conj", "acomp") or (dep == "conj" and not is_verbal(governor)):
             return None
+        elif dep == "advcl" and token.tag_ == "VBG" and is_passive(governor) and not any(
+                c.dep_ == "mark" for c in token.children):
+            # "A camp was attacked by militiamen, killing 156": the agent does it; "five people were
+            # killed, sparking protests": who was killed does not, and without an agent no one is named.
+            found = agents(governor)
+            return found[0] if found else None
         token = governor
     return None
 
@@ -267,6 +279,12 @@ def unpartitive(head: Token, cues: Cues) -> Token | None:
     return None
 
 
+def has_coordinated_modifier(head: Token) -> bool:
+    """Whether a modifier before the head has a conjunct ("French and German diplomats")."""
+    return any(c.i < head.i and c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)
+               for c in head.children)
+
+
 def appositions(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ == "appos"]
 
@@ -274,7 +292,8 @@ def appositions(head: Token) -> list[Token]:
 def noun_agent_groups(noun: Token, target_preps: Iterable[str]) -> Iterator[list[Token]]:
     """Candidate source heads of an event noun, most telling first: possessive ("Iran's attack"), a "by"
     or "from" phrase, an "of" phrase, each unless it introduces the target, then proper-name or
-    nationality modifiers ("an Israeli airstrike", "a NATO summit")."""
+    nationality modifiers ("an Israeli airstrike", "a NATO summit"), also on a compound modifier
+    ("Israeli tank shelling")."""
     wanted = {p.lower() for p in target_preps}
     children = list(noun.children)
     yield [c for c in children if c.dep_ == "poss"]
@@ -283,8 +302,12 @@ def noun_agent_groups(noun: Token, target_preps: Iterable[str]) -> Iterator[list
             continue
         yield [g for c in children if c.dep_ in ("prep", "agent") and c.text.lower() == prep
                for g in c.children if g.dep_ == "pobj"]
-    yield [c for c in children if c.i < noun.i and c.dep_ in _MODIFIER_DEPS
-           and (c.ent_type_ in _MODIFIER_ENTS or c.pos_ == "PROPN")]
+    modifiers = [c for c in children if c.i < noun.i and c.dep_ in _MODIFIER_DEPS]
+    named = [c for c in modifiers if c.ent_type_ in _MODIFIER_ENTS or c.pos_ == "PROPN"]
+    # "Israeli tank shelling", "Turkish artillery fire": the nationality may hang on a compound modifier.
+    named += [g for c in modifiers if c.dep_ == "compound" and c not in named for g in c.children
+              if g.i < c.i and g.dep_ in _MODIFIER_DEPS and (g.ent_type_ in _MODIFIER_ENTS or g.pos_ == "PROPN")]
+    yield sorted(named, key=lambda t: t.i)
 
 
 def host_verb(noun: Token, cues: Cues) -> tuple[Token, ...] | None:
@@ -314,6 +337,34 @@ def host_verb(noun: Token, cues: Cues) -> tuple[Token, ...] | None:
         if len(middle) == len(phrase.words) - 1:
             return (verb, *middle, head)
     return None
+
+
+def means_of(noun: Token) -> int | None:
+    """The verb a noun is the doer of, as its subject or its passive's "by" phrase ("airstrikes killed
+    ten", "were killed by tank fire"): the index of the verb, or None."""
+    if noun.dep_ == "nsubj" and noun.head != noun:
+        return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head != noun.head:
+        return noun.head.head.i
+    return None
+
+
+def receiving_verb(noun: Token, cues: Cues) -> Token | None:
+    """The verb an event noun is the object of when the noun's actor gives it to the verb's subject
+    ("received assurances from", "won a pledge from"); None otherwise."""
+    if noun.dep_ == "conj" and noun.head != noun and noun.head.pos_ in ("NOUN", "PROPN"):
+        return receiving_verb(noun.head, cues)  # "received aid and assurances from"
+    head = noun.head
+    if noun.dep_ == "dobj" and head != noun and is_verbal(head) and cues.lemma(head) in cues.receiving_verbs:
+        return head
+    return None
+
+
+def destinations(noun: Token, cues: Cues) -> list[Token]:
+    """Where a movement noun goes ("travel to Canada", "flights into Iraq"): a place, not a party."""
+    if cues.lemma(noun) not in cues.movement_nouns:
+        return []
+    return prep_objects([noun], cues.directional_preps)[0]
 
 
 def adverbial_verb(noun: Token, cues: Cues) -> Token | None:
@@ -385,3 +436,41 @@ def phrase_span(head: Token) -> tuple[int, int]:
                 start, end = min(start, ent.start_char), max(end, ent.end_char)
                 break
     return start, end
+
+
+def phrase_words(token: Token) -> list[tuple[int, int]]:
+    """Character spans of the words of a phrase with its modifiers and prepositional phrases
+    ("demonstrators in Baghdad"), without the clauses or coordinated phrases hanging on it."""
+    found = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _PHRASE_CLAUSE_DEPS:
+                found.append(child)
+                stack.append(child)
+    return [(t.idx, t.idx + len(t.text)) for t in found]
+
+
+def depth(token: Token) -> int:
+    """Number of arcs from the token up to its sentence's root."""
+    steps = 0
+    while token.head != token and steps < 200:
+        token = token.head
+        steps += 1
+    return steps
+
+
+def reports_on(token: Token, governor: Token) -> bool:
+    """Whether ``token`` sits under ``governor`` other than in its subject, or ``governor`` reports on
+    the clause of ``token`` ("Troops shelled the town, officials said" may hang "said" on "shelled")."""
+    if governor.head == token and governor.dep_ in ("parataxis", "ccomp", "advcl"):
+        return True
+    child = token
+    for _ in range(200):
+        head = child.head
+        if head == child:
+            return False
+        if head == governor:
+            return child.dep_ not in SUBJECT_DEPS
+        child = head
+    return False

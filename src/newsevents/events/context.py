@@ -85,6 +85,7 @@ class ContextRules:
     skip_preps: frozenset[str]
     locative_preps: frozenset[str]
     setting_preps: frozenset[str]
+    home_force_roots: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path = CONTEXT_FILE) -> ContextRules:
@@ -98,14 +99,15 @@ class ContextRules:
             raise KnowledgeError(f"context rule file {path} must be a YAML mapping of lists; fix its layout")
         lists = {name: _words(data, name, path) for name in (
             "no_inference_roots", "place_source_roots", "domestic_roots", "domestic_actor_roots",
-            "domestic_sectors", "skip_preps", "locative_preps", "setting_preps")}
+            "domestic_sectors", "skip_preps", "locative_preps", "setting_preps", "home_force_roots")}
         return cls(no_inference_roots=tuple(lists["no_inference_roots"]),
                    setting_preps=frozenset(lists["setting_preps"]),
                    place_source_roots=tuple(lists["place_source_roots"]),
                    domestic_roots=tuple(lists["domestic_roots"]),
                    domestic_actor_roots=tuple(lists["domestic_actor_roots"]),
                    domestic_sectors=frozenset(s.upper() for s in lists["domestic_sectors"]),
-                   skip_preps=frozenset(lists["skip_preps"]), locative_preps=frozenset(lists["locative_preps"]))
+                   skip_preps=frozenset(lists["skip_preps"]), locative_preps=frozenset(lists["locative_preps"]),
+                   home_force_roots=tuple(lists["home_force_roots"]))
 
     # -- inference ---------------------------------------------------------------------------------
 
@@ -176,6 +178,11 @@ class ContextRules:
         while token.dep_ in ("compound", "amod", "nmod", "conj", "appos") and token.head != token:
             token = token.head
         return token.dep_ == "pobj" and token.head.text.lower() in self.locative_preps
+
+    def at_home(self, code: str, sector: str | None) -> bool:
+        """Whether an event of this code by an actor of this sector is mostly about the actor's own
+        country: a domestic event, or a state's force and coercion (``home_force_roots``)."""
+        return self.domestic(code, sector) or code.startswith(self.home_force_roots)
 
     def domestic(self, code: str, sector: str | None) -> bool:
         """Whether an event of this code by an actor of this sector is about the actor's own country."""

@@ -26,7 +26,8 @@ _WORD_LISTS = (
     "reciprocal_preps", "adverbial_preps", "adverbial_roots", "relative_pronouns", "coordinated_pair_roots",
     "theme_verbs", "theme_direct_object_roots", "controller_preps", "object_control_preps",
     "object_partner_preps", "hypothetical_nouns", "future_nouns", "negating_nouns", "measure_nouns",
-    "background_preps",
+    "background_preps", "allegation_verbs", "allegation_roots", "receiving_verbs", "movement_nouns",
+    "directional_preps", "accusing_verbs", "protest_roots", "demand_roots", "side_by_side_roots",
 )
 _PHRASE_LISTS = ("negating_governors", "hypothetical_governors", "prep_hosts")
 
@@ -74,6 +75,16 @@ class Cues:
     negating_nouns: frozenset[str]
     measure_nouns: frozenset[str]
     background_preps: frozenset[str]
+    allegation_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    movement_nouns: frozenset[str]
+    directional_preps: frozenset[str]
+    allegation_roots: tuple[str, ...]
+    allegation_code: str
+    accusing_verbs: frozenset[str]
+    protest_roots: tuple[str, ...]
+    demand_roots: tuple[str, ...]
+    side_by_side_roots: tuple[str, ...]
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> Cues:
@@ -91,10 +102,16 @@ class Cues:
             if name in _PHRASE_LISTS:
                 fields[name] = tuple(_phrase(w) for w in words)
             elif name in ("adverbial_roots", "coordinated_pair_roots",
-                          "theme_direct_object_roots"):
+                          "theme_direct_object_roots", "allegation_roots", "protest_roots", "demand_roots",
+                          "side_by_side_roots"):
                 fields[name] = tuple(words)
             else:
                 fields[name] = frozenset(words)
+        code = data.get("allegation_code")
+        if not isinstance(code, str) or not code.isdigit():
+            raise KnowledgeError(f"'allegation_code' in event cue file {path} must be a CAMEO code in quotes "
+                                 "such as \"112\"; fix it")
+        fields["allegation_code"] = code
         for name in ("lemma_fixes", "form_lemma_fixes"):
             fixes = data.get(name) or {}
             if not isinstance(fixes, dict):

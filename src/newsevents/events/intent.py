@@ -18,8 +18,9 @@ decides from the parse whether an event is such an announcement, and by which wo
 
 Not events at all (``Reading.asked``, ``Reading.in_condition``): what someone asks, urges, wishes or
 predicts another to do ("urged Iran to release", "called for sanctions", "hoped officials would be
-indicted", "Libya must hand over"), and an event inside a condition ("if it is attacked", "unless Israel
-withdraws"), whose main clause is then a conditional offer or threat.
+indicted", "Libya must hand over", "was pressured by Congress to help Iran"), what a noun that asks or
+permits governs ("gave permission to Russia to help Israel"), and an event inside a condition ("if it
+is attacked", "unless Israel withdraws"), whose main clause is then a conditional offer or threat.
 
 The modality the coder reports (events/modality.py) is not changed by any of this.
 """
@@ -186,6 +187,17 @@ class IntentRules:
             # Only a complement takes its governor's meaning; a purpose clause or a coordinated verb
             # ("undertook a visit to meet X") shares no more than its auxiliaries.
             kind = self._governor(head, cues) if dep == "xcomp" else None
+            if dep == "advcl" and _infinitive(current) and self._governor(head, cues) == "asked":
+                # "was pressured by Congress to help Iran" (the parser's advcl for an asked-for act)
+                state.asked = True
+                break
+            if dep in ("advcl", "xcomp") and _infinitive(current) and any(
+                    c.dep_ == "dobj" and word_matches(c, cues.lemma(c), cues.hypothetical_nouns)
+                    for c in head.children):
+                # "gave permission to Russia to help Israel", "issued an order to withdraw": the
+                # infinitive is what the noun permits or asks (the parser hangs it on the verb).
+                state.asked = True
+                break
             if dep == "xcomp" and _object_control(head, current):
                 # "urged Iran to release", "wants Putin to attack": asked of someone else, not done.
                 state.asked = kind in ("asked", "announce")
