@@ -31,7 +31,7 @@ from .events.patterns import VerbPatterns
 from .extract import Extractor
 from .geo import Gazetteer, Geocoder
 from .knowledge.countries import Countries
-from .nlp import load_model
+from .nlp import Annotator, load_model
 from .settings import Settings
 from .types import Article, CodedEvent, Coder, Document, Event, Failure, Place, Result
 from .when import DateResolver
@@ -63,6 +63,10 @@ class Pipeline:
 
 
     @cached_property
+    def annotator(self) -> Annotator:
+        return Annotator(self.nlp, batch_size=self.settings.nlp.batch_size)
+
+    @cached_property
     def _stages(self) -> _Stages:
         # Built on first use, so that a parent process that only hands batches to workers loads nothing.
         settings = self.settings
@@ -87,7 +91,7 @@ class Pipeline:
 
     def load(self) -> Pipeline:
         """Build every stage now (otherwise on first use); returns self."""
-        _ = self.nlp, self._stages
+        _ = self.annotator, self._stages
         return self
 
     # -- public -----------------------------------------------------------------------------------
@@ -116,7 +120,7 @@ class Pipeline:
                 articles.append((i, self._stages.extractor.extract(item)))
             except NewsEventsError as exc:
                 out[i] = Failure(item.source, exc.code, exc.message, item.doc_id)
-        docs = self.nlp.pipe((a.text for _, a in articles), batch_size=self.settings.nlp.batch_size)
+        docs = self.annotator.pipe(a.text for _, a in articles)
         for (i, article), doc in zip(articles, docs, strict=True):
             out[i] = self._safely_analyse(article, doc)
         return [r for r in out if r is not None]

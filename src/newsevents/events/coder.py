@@ -30,7 +30,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,6 +45,7 @@ from .context import CONTEXT_FILE, ContextRules, Site
 from .cues import CUES_FILE, Cues, word_matches
 from .embedded import alleged, contents
 from .intent import INTENT_FILE, IntentRules
+from .match import ActorLookup, PatternIndex
 from .match import Match as _Match
 from .match import SentenceState as _Sentence
 from .match import Side as _Side
@@ -58,24 +59,6 @@ _STATE_ORGANS = frozenset({"GOV", "MIL"})
 # Coordinations wider than this are lists (of casualties, of attendees), not event participants;
 # 4 x 4 keeps "A, B, C and D met E and F" whole and a 30-name list from making 900 events.
 MAX_CONJUNCTS = 4
-
-
-class PatternIndex(Protocol):
-    """What the coder needs of the verb pattern index (``VerbPatterns`` in events/patterns.py)."""
-
-    def for_verb(self, lemma: str) -> tuple[Pattern, ...]: ...
-
-    def for_noun(self, lemma: str) -> tuple[Pattern, ...]: ...
-
-    def lemmas(self) -> frozenset[str]: ...
-
-
-class ActorLookup(Protocol):
-    """What the coder needs of the actor stage (``ActorResolver`` in actors/)."""
-
-    def resolve_head(self, token: Token, doc_actors: DocActors, *, main_country: bool = True) -> Actor | None: ...
-
-    def resolve_each(self, token: Token, doc_actors: DocActors) -> tuple[Actor, ...]: ...
 
 
 class EventCoder:

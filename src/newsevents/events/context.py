@@ -25,18 +25,17 @@ country acting as a whole (no sector).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import KnowledgeError
 from ..types import Actor, Mention, Place
 from .arguments import phrase_span
 from .cues import Cues
+from .datafile import read_mapping, word_list
 
 CONTEXT_FILE = Path(__file__).resolve().parent / "data" / "context.yaml"
 
@@ -90,14 +89,8 @@ class ContextRules:
     @classmethod
     def load(cls, path: Path = CONTEXT_FILE) -> ContextRules:
         """Read and check the rule file; a missing or malformed file raises KnowledgeError."""
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read the context rule file {path} ({exc}); restore it from the "
-                                 "package or fix its YAML") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeError(f"context rule file {path} must be a YAML mapping of lists; fix its layout")
-        lists = {name: _words(data, name, path) for name in (
+        data = read_mapping(path, "context rule file", strings_only=True)
+        lists = {name: word_list(data, name, path, "context rule file") for name in (
             "no_inference_roots", "place_source_roots", "domestic_roots", "domestic_actor_roots",
             "domestic_sectors", "skip_preps", "locative_preps", "setting_preps", "home_force_roots")}
         return cls(no_inference_roots=tuple(lists["no_inference_roots"]),
@@ -343,10 +336,3 @@ def _known(actor: Actor, known: Sequence[Actor]) -> bool:
 
 def _overlaps(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
-
-
-def _words(data: Mapping[str, Any], name: str, path: Path) -> list[str]:
-    words = data.get(name)
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise KnowledgeError(f"'{name}' in context rule file {path} must be a list of words; add or fix it")
-    return [w.strip().lower() for w in words if w.strip()]

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
+from .datafile import read_mapping, word_list
 
 CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
 
@@ -89,16 +89,10 @@ class Cues:
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> Cues:
         """Read and check the cue file; a missing or malformed file raises KnowledgeError."""
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read the event cue file {path} ({exc}); restore it from the "
-                                 "package or fix its YAML") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeError(f"event cue file {path} must be a YAML mapping of lists; fix its layout")
+        data = read_mapping(path, "event cue file")
         fields: dict[str, Any] = {}
         for name in (*_WORD_LISTS, *_PHRASE_LISTS):
-            words = _word_list(data, name, path)
+            words = word_list(data, name, path, "event cue file")
             if name in _PHRASE_LISTS:
                 fields[name] = tuple(_phrase(w) for w in words)
             elif name in ("adverbial_roots", "coordinated_pair_roots",
@@ -128,18 +122,6 @@ class Cues:
             return fixed
         lemma = token.lemma_.lower() or form
         return self.lemma_fixes.get(lemma, lemma)
-
-
-def _word_list(data: Mapping[str, Any], name: str, path: Path) -> list[str]:
-    words = data.get(name)
-    if not isinstance(words, list):
-        raise KnowledgeError(f"'{name}' in event cue file {path} must be a list of words; add or fix it")
-    for word in words:
-        if not isinstance(word, str):
-            # YAML reads a bare no/yes/on/off as a boolean and 1 as a number: the cue would silently vanish.
-            raise KnowledgeError(f"'{name}' in event cue file {path} holds {word!r}, which is not a word; "
-                                 "put it in quotes")
-    return [w.strip().lower() for w in words if w.strip()]
 
 
 def _phrase(text: str) -> Phrase:

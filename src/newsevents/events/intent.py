@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
 from ..types import Actor
 from .cues import Cues, phrase_matches, word_matches
+from .datafile import read_mapping, word_list
 
 INTENT_FILE = Path(__file__).resolve().parent / "data" / "intent.yaml"
 
@@ -116,19 +116,13 @@ class IntentRules:
     @classmethod
     def load(cls, path: Path = INTENT_FILE, known_codes: frozenset[str] | None = None) -> IntentRules:
         """Read and check the file; ``known_codes`` (the codebook's) are the codes a mapping may use."""
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        except (OSError, yaml.YAMLError) as exc:
-            raise KnowledgeError(f"cannot read the intent file {path} ({exc}); restore it from the package "
-                                 "or fix its YAML") from exc
-        if not isinstance(data, dict):
-            raise KnowledgeError(f"intent file {path} must be a YAML mapping; fix its layout")
+        data = read_mapping(path, "intent file", strings_only=True)
         fields: dict[str, Any] = {}
         for name in _MAPS:
             fields[name] = _code_map(data, name, path, known_codes)
         for name in _WORD_LISTS:
-            fields[name] = frozenset(_words(data, name, path))
-        fields["threat_needs_condition"] = tuple(_words(data, "threat_needs_condition", path))
+            fields[name] = frozenset(word_list(data, name, path, "intent file"))
+        fields["threat_needs_condition"] = tuple(word_list(data, "threat_needs_condition", path, "intent file"))
         return cls(**fields)
 
     # -- the reading -------------------------------------------------------------------------------
@@ -407,10 +401,3 @@ def _code_map(data: Mapping[str, Any], name: str, path: Path, known: frozenset[s
                                      "events/data/cameo.csv; fix the mapping")
         out[key] = value
     return out
-
-
-def _words(data: Mapping[str, Any], name: str, path: Path) -> list[str]:
-    words = data.get(name)
-    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-        raise KnowledgeError(f"'{name}' in intent file {path} must be a list of words; add or fix it")
-    return [w.strip().lower() for w in words if w.strip()]

@@ -1,9 +1,10 @@
 """What the coder's steps pass along (events/coder.py): a trigger matched to a pattern, one side of an event,
-and the state of coding one sentence."""
+and the state of coding one sentence; and the two ports the coder reads through (patterns, actors)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Span, Token
 
@@ -58,3 +59,21 @@ class SentenceState:
         self.roles: dict[int, tuple[bool, list[Token], Token | None]] = {}
         self.resolved: dict[int, tuple[Actor, Token] | None] = {}
         self.each: dict[int, tuple[Actor, ...]] = {}  # heads with coordinated country words
+
+
+class PatternIndex(Protocol):
+    """What the coder needs of the verb pattern index (``VerbPatterns`` in events/patterns.py)."""
+
+    def for_verb(self, lemma: str) -> tuple[Pattern, ...]: ...
+
+    def for_noun(self, lemma: str) -> tuple[Pattern, ...]: ...
+
+    def lemmas(self) -> frozenset[str]: ...
+
+
+class ActorLookup(Protocol):
+    """What the coder needs of the actor stage (``ActorResolver`` in actors/)."""
+
+    def resolve_head(self, token: Token, doc_actors: DocActors, *, main_country: bool = True) -> Actor | None: ...
+
+    def resolve_each(self, token: Token, doc_actors: DocActors) -> tuple[Actor, ...]: ...
