@@ -49,9 +49,9 @@ def _measure(kind: str, corpus: Path, processes: int, config: Path | None) -> di
         from newsevents.types import Result
 
         settings = load_settings(config)
-        pipeline = Pipeline(settings)
-        if processes <= 1:
-            pipeline.load()
+        # Loaded before the clock starts, as the baseline's model is; with processes > 1 the workers are
+        # forked from this loaded pipeline (on Linux), as spaCy's are from its loaded model.
+        pipeline = Pipeline(settings).load()
         start = time.perf_counter()
         n = events = 0
         for r in pipeline.run(read_inputs([str(corpus)], settings.read), n_process=processes):

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import multiprocessing
+import multiprocessing.context
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -103,8 +104,17 @@ class Pipeline:
             for batch in batches:
                 yield from self.process_batch(batch)
             return
-        ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.settings, self.default_date)) as pool:
+        if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+            # Workers forked from a loaded pipeline share its model and dictionaries instead of each
+            # loading them again (about 6 s per worker: docs/benchmarks.md). Elsewhere (macOS, Windows)
+            # fork is unsafe or absent, and each spawned worker builds its own.
+            self.load()
+            ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
+            init: tuple[Callable[..., None], tuple[object, ...]] = (_worker_adopt, (self,))
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            init = (_worker_init, (self.settings, self.default_date))
+        with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
             for results in pool.imap(_worker_run, batches):
                 yield from results
 
@@ -191,14 +201,20 @@ def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Do
 
 
 # -- worker processes --------------------------------------------------------------------------------
-# Each worker builds one Pipeline in its initializer and keeps it for its lifetime. This is the one
-# piece of process-level state in the package, confined to worker processes started by ``run``.
+# Each worker holds one Pipeline for its lifetime: inherited from the parent when forked, built by the
+# initializer when spawned. This is the one piece of process-level state in the package, confined to
+# worker processes started by ``run``.
 _worker_pipeline: Pipeline | None = None
 
 
 def _worker_init(settings: Settings, default_date: date | None) -> None:
     global _worker_pipeline
     _worker_pipeline = Pipeline(settings, default_date=default_date).load()
+
+
+def _worker_adopt(pipeline: Pipeline) -> None:
+    global _worker_pipeline
+    _worker_pipeline = pipeline
 
 
 def _worker_run(batch: list[Document | Failure]) -> list[Result | Failure]:

@@ -17,18 +17,17 @@ def floors() -> Floors:
     return Floors("test", {"s": {"event.f1": Bound(0.6, "floor"), "boilerplate_events": Bound(0, "ceiling")}})
 
 
-def test_pinned_floors_file_holds_the_initial_targets() -> None:
+def test_pinned_floors_never_fall_below_the_issues_targets() -> None:
+    """Floors are raised as accuracy improves; they must never sit below the targets set for the project."""
     f = load_floors(FLOORS_FILE)
-    assert f.bound("plover_gsr.dev", "event_type.f1") == Bound(0.75, "floor")
-    assert f.bound("plover_gsr.dev", "event.f1") == Bound(0.6, "floor")
-    assert f.bound("petr2_validation.dev", "event.f1") == Bound(0.5, "floor")
-    assert f.bound("petr2_validation.dev", "no_event_docs_clean") == Bound(6, "floor")
-    assert f.bound("geowebnews.dev", "acc_at_161km") == Bound(0.7, "floor")
-    assert f.bound("seed", "must_found") == Bound(3, "floor")
-    assert f.bound("seed", "located") == Bound(2, "floor")
-    assert f.bound("seed", "dated") == Bound(1, "floor")
+    targets = {("plover_gsr.dev", "event_type.f1"): 0.75, ("plover_gsr.dev", "event.f1"): 0.6,
+               ("petr2_validation.dev", "event.f1"): 0.5, ("petr2_validation.dev", "no_event_docs_clean"): 6,
+               ("geowebnews.dev", "acc_at_161km"): 0.7, ("seed", "must_found"): 3, ("seed", "located"): 2,
+               ("seed", "dated"): 1, ("seed", "precision_vs_must_and_may"): 0.6}
+    for (dataset, metric), target in targets.items():
+        bound = f.bound(dataset, metric)
+        assert bound is not None and bound.kind == "floor" and bound.value >= target, (dataset, metric)
     assert f.bound("seed", "boilerplate_events") == Bound(0, "ceiling")
-    assert f.bound("seed", "precision_vs_must_and_may") == Bound(0.6, "floor")
 
 
 def test_check_statuses() -> None:
