@@ -19,6 +19,9 @@
     ├── StoreError                  E500  the event store cannot be opened, migrated or written
     └── EvaluationError             E600  a gold file cannot be read
 
+    E900 is not raised: a bug met while coding one document becomes that document's Failure (code
+    E900, the exception's type and message), so the rest of the batch goes on; please report it.
+
 A message says what went wrong and what to do about it, in one line.
 """
 
