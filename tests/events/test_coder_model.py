@@ -22,7 +22,7 @@ def run(nlp: Language, text: str) -> list[CodedEvent]:
     ("The foreign minister of Jordan undertook a two-day visit to Iraq on Sunday to meet with "
      "Prime Minister Sudani.", [("Jordan", "042", "Iraq", "asserted"), ("Jordan", "043", "Iraq", "asserted")]),
     # "set" is a passive ROOT whose nsubjpass is the participant; "in a meeting" is carried by "participate".
-    ("Blinken is set to participate in a ministerial meeting in Amman next week.",
+    ("Blinken is set to participate in a security conference in Geneva next week.",
      [("United States", "043", None, "future")]),
     ("Protesters were arrested by police in the capital on Sunday.",
      [("police", "173", "protesters", "asserted")]),

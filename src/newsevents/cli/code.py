@@ -35,7 +35,7 @@ def code(
     if fmt not in ("table", "jsonl", "csv", "tsv"):
         raise typer.BadParameter(f"{fmt!r}: choose table, jsonl, csv or tsv", param_hint="--format")
     settings = build_settings(config, actors)
-    pipeline = Pipeline(settings, default_date=parse_date(date))
+    pipeline = Pipeline(settings, default_date=parse_date(date)).load()  # a broken dictionary stops here, once
     counter = FailureCounter()
     items = read_inputs(default_inputs(inputs), settings.read)
     events = (e for r in counter.results(pipeline.run(items, n_process=workers)) for e in r.events)

@@ -33,7 +33,7 @@ def extract(
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter(f"{fmt!r}: choose jsonl or json", param_hint="--format")
     settings = build_settings(config, actors)
-    pipeline = Pipeline(settings, default_date=parse_date(date))
+    pipeline = Pipeline(settings, default_date=parse_date(date)).load()  # a broken dictionary stops here, once
     counter = FailureCounter()
     items = read_inputs(default_inputs(inputs), settings.read)
     fmt_: DocumentFormat = fmt  # type: ignore[assignment]

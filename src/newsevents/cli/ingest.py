@@ -66,7 +66,7 @@ def ingest(
     from ..read import read_inputs
 
     settings = build_settings(config, actors, extra={"store": {"path": db}})
-    pipeline = Pipeline(settings, default_date=parse_date(date))
+    pipeline = Pipeline(settings, default_date=parse_date(date)).load()  # a broken dictionary stops here, once
     items = read_inputs(default_inputs(inputs), settings.read)
     progress = (Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                          TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True)

@@ -3,7 +3,7 @@
     <Sentence date="20080806" id="AFP0808020705_1" category="AFP">
     <EventCoding sourcecode="GUYJUD" targetcode="BRAPPL" eventcode="173">
     <Text>
-    A court in Guyana has issued arrest warrants ...
+    A court in Chile has ordered the arrest of two officers ...
     </Text>
     <Parse> ... </Parse>
     </Sentence>

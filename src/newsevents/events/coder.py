@@ -314,7 +314,7 @@ class EventCoder:
         participant ("the minister, whom they had taken hostage", "a member of Hamas jailed a year ago").
         An event noun aimed at no one is also the background of a verb's event when it is that event's
         means ("Israeli airstrikes killed ten", "killed by tank fire") or what the event is about (``aims``: "expressed
-        appreciation for China's assistance", "rejected an appeal for talks", "violated a ban")."""
+        gratitude for Japan's help", "rejected an appeal for talks", "violated a ban")."""
         if match.is_noun and match.host is None:
             if not match.targets and (args.means_of(match.token) in events or match.token.i in aims):
                 return True

@@ -118,7 +118,7 @@ class ContextRules:
             if found:
                 return found
         # A place named after a locative preposition says where it happened ("a pause in the bombing in
-        # Aleppo", "blocked streets in Hong Kong in defiance of Chinese authorities"): it ranks after the
+        # Aleppo", "marched through Minsk in defiance of Belarusian authorities"): it ranks after the
         # actors the clause names, with the places, and gives a source only where unnamed perpetrators
         # are the norm. Elsewhere a place name is an actor ("blows to the United States").
         here = [m for m in mentions if m.actor is not None and _keyed(m.actor)

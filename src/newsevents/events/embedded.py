@@ -1,6 +1,6 @@
 """Events that are the content of another event, not reports of their own.
 
-- Allegations: "The US claimed that ISIL had attacked Iraq" is the speaker's accusation against ISIL,
+- Allegations: "Kyiv claimed that Russian units had shelled Kharkiv" is the speaker's accusation against Russia,
   not an attack the text reports as fact (CAMEO 112, "accuse"; PLOVER ACCUSE). A conflict event (the
   roots in cues.yaml ``allegation_roots``: threats, force posture, coercion and violence) in the finite
   complement of an allegation verb (``allegation_verbs``: claim, allege, charge, contend) by a speaker
@@ -9,7 +9,7 @@
   claims its own side's act ("Israel claimed that its troops had killed the commander") the claim is a
   report, and the act is coded as usual; so is an allegation whose speaker or doer is not named, and
   one made by the news media, which report rather than accuse.
-- What someone is accused of: "accused the United States of violating human rights", "charged him with
+- What someone is accused of: "accused the ministry of torturing detainees", "charged him with
   supporting dissidents" (``accusing_verbs`` with "of" / "with"): the accusation is the event; the act
   is alleged, not reported.
 - A protest's demands: "blocked roads to demand reforms", "staged a hunger strike demanding the return
@@ -58,7 +58,7 @@ def alleged(matches: Iterable[Match], cues: Cues, actor_of: ActorOf) -> list[Mat
             out.append(match)
             continue
         if verb.i in made:
-            continue  # "claimed that ISIL had attacked Iraq and taken Mosul": one accusation
+            continue  # "claimed that the rebels had shelled the town and taken the bridge": one accusation
         made.add(verb.i)
         lemma = cues.lemma(verb)
         pattern = Pattern(code=cues.allegation_code, kind="verb", lemma=lemma, text=f"{lemma} that (allegation)")

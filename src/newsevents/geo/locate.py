@@ -1,7 +1,7 @@
 """Where an event happened: one of the article's places, chosen from the event's evidence outward.
 
   1. clause: a place in a locative phrase ("in/at/near X") attached to a word of the trigger, to its object
-     or to the verb that governs it ("participate in a ministerial meeting in Aqaba, Jordan" -> Aqaba: the
+     or to the verb that governs it ("join a regional summit in Sharm el-Sheikh, Egypt" -> Sharm el-Sheikh: the
      finest place in the phrase). For visits (CAMEO 042) "to X" counts too. The sentence says so, so any
      country is accepted.
   2. sentence: another place in the sentence whose country is one of the actors' (the target's first;
@@ -69,7 +69,7 @@ def _clause_place(event: CodedEvent, doc: Doc, in_sentence: list[Place], gazette
     if trigger is None:
         return None
     head = trigger.root
-    # Every word of the trigger anchors: in "participate in a meeting in Aqaba" the place hangs on "meeting".
+    # Every word of the trigger anchors: in "join a summit in Doha" the place hangs on "summit".
     anchors: list[Token] = [head, *(t for t in trigger if t is not head)]
     anchors += [c for c in head.children if c.dep_ in _OBJECTS]
     if head.dep_ in _GOVERNED or head.dep_ in _OBJECTS:
