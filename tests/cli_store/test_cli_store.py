@@ -53,6 +53,9 @@ class _StandIn:
     def __init__(self, settings: Settings, *, default_date: date | None = None) -> None:
         self.fake = FakePipeline()
 
+    def load(self) -> _StandIn:
+        return self
+
     def run(self, items, *, n_process: int = 1):  # type: ignore[no-untyped-def]
         return self.fake.run(items)
 
