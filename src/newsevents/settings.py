@@ -38,8 +38,9 @@ class ReadSettings(_Section):
 
 
 class ExtractSettings(_Section):
-    min_text_chars: int = Field(80, ge=0, description="Documents with less main text than this are "
-                                "reported as having no article (E201).")
+    min_text_chars: int = Field(80, ge=0, description="HTML pages with less main text than this are "
+                                "reported as having no article (E201); plain and JSON Lines text fails only "
+                                "when nothing is left, so one-sentence inputs pass.")
     languages: tuple[str, ...] = Field(("en",), description="Languages coded; others are skipped with E202.")
     min_language_chars: int = Field(40, ge=0, description="Texts shorter than this are assumed to be in the "
                                     "first configured language rather than guessed.")
