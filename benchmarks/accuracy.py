@@ -4,7 +4,9 @@
                                   [--update-floors [--allow-regression]]
 
 Sets: every ``*.jsonl`` in ``../shared/gold`` (named by file stem, e.g. ``plover_gsr.dev``; events or
-places by the records' shape) and ``seed``, the example article ``../shared/seed/blinken-iraq.txt``
+places by the records' shape), each also reported as its two fixed halves (``plover_gsr.dev/work``,
+``plover_gsr.dev/check``: see ``newsevents.evaluate.halves``; look at the work half's sentences, only
+at the check half's numbers), and ``seed``, the example article ``../shared/seed/blinken-iraq.txt``
 coded with ``--date`` = its gold's publication date and scored by the referee's seed rules. A
 missing folder or file is skipped with a message. Metrics come from ``newsevents.evaluate``, the
 library behind ``newsevents eval``; floors from ``benchmarks/accuracy_floors.json``.
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import NewsEventsError
-from newsevents.evaluate import Check, check, evaluate, gate_metrics, load_floors, save_floors, updated
+from newsevents.evaluate import Check, check, evaluate_halves, gate_metrics, load_floors, save_floors, updated
 from newsevents.evaluate.gate import Change
 from newsevents.evaluate.gold import detect_kind
 from newsevents.settings import Settings
@@ -68,12 +70,17 @@ def _measure(sets: list[tuple[str, Path]], worst: int) -> tuple[dict[str, dict[s
     for name, path in sets:
         start = time.perf_counter()
         kind = detect_kind(path)
-        report = evaluate(path, kind=kind, settings=settings, pipeline=pipeline, worst=worst)
-        report["seconds"] = round(time.perf_counter() - start, 1)
-        measured[name] = gate_metrics(report)
-        reports[name] = report
-        failed = len(report.get("failures", []))
-        print(f"{name}: {kind}, {report['seconds']} s" + (f", {failed} documents not coded" if failed else ""),
+        halves = (None,) if kind == "seed" else (None, "work", "check")
+        by_half = evaluate_halves(path, kind=kind, settings=settings, pipeline=pipeline, worst=worst,
+                                  halves=halves)
+        seconds = round(time.perf_counter() - start, 1)
+        for half, report in by_half.items():
+            label = name if half is None else f"{name}/{half}"
+            report["seconds"] = seconds
+            measured[label] = gate_metrics(report)
+            reports[label] = report
+        failed = len(by_half[None].get("failures", []))
+        print(f"{name}: {kind}, {seconds} s" + (f", {failed} documents not coded" if failed else ""),
               file=sys.stderr)
     return measured, reports
 

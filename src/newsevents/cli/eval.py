@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import KINDS, evaluate, render_text
+from ..evaluate import HALVES, KINDS, evaluate, render_text
 from .common import ACTORS_OPTION, CONFIG_OPTION, EXIT_FAILURES, EXIT_OK, build_settings
 
 GOLD_ARGUMENT = typer.Argument(..., dir_okay=False, help="Gold file: JSON Lines of coded sentences or of "
@@ -20,6 +20,8 @@ WORST_OPTION = typer.Option(10, "--worst", min=0, help="How many of the worst-co
 PREDICTIONS_OPTION = typer.Option(None, "--predictions", dir_okay=False, help="Score these instead of coding the "
                                   "gold texts: events as `newsevents code --format jsonl` prints them, or, for "
                                   "places, documents as `newsevents extract --format jsonl` prints them.")
+HALF_OPTION = typer.Option(None, "--half", help="Score one fixed half of the gold set: work (look at its "
+                          "sentences while improving the coder) or check (read only its numbers).")
 
 
 def eval_command(
@@ -28,6 +30,7 @@ def eval_command(
     fmt: str = FORMAT_OPTION,
     worst: int = WORST_OPTION,
     predictions: Path | None = PREDICTIONS_OPTION,
+    half: str | None = HALF_OPTION,
     actors: list[Path] | None = ACTORS_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
@@ -36,8 +39,11 @@ def eval_command(
         raise typer.BadParameter(f"{fmt!r}: choose text or json", param_hint="--format")
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}: choose {', '.join(KINDS)}", param_hint="--kind")
+    if half is not None and half not in HALVES:
+        raise typer.BadParameter(f"{half!r}: choose {', '.join(HALVES)}", param_hint="--half")
     settings = build_settings(config, actors)
-    report = evaluate(gold, kind=kind, predictions=predictions, settings=settings, worst=worst)
+    report = evaluate(gold, kind=kind, predictions=predictions, settings=settings, worst=worst,
+                      half=half)
     if fmt == "json":
         sys.stdout.write(json.dumps(report, indent=1, ensure_ascii=False) + "\n")
     else:
