@@ -1,5 +1,5 @@
 """The coder on real en_core_web_sm parses of a few invented sentences: catches parse shapes the
-hand-built docs miss (where the model hangs "to meet", "is set to", "dozens of")."""
+hand-built docs miss (where the model hangs "to meet", "is due to", "dozens of")."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def run(nlp: Language, text: str) -> list[CodedEvent]:
     ("The foreign minister of Jordan undertook a two-day visit to Iraq on Sunday to meet with "
      "Prime Minister Sudani.", [("Jordan", "042", "Iraq", "asserted"), ("Jordan", "043", "Iraq", "asserted")]),
     # "set" is a passive ROOT whose nsubjpass is the participant; "in a meeting" is carried by "participate".
-    ("Blinken is set to participate in a security conference in Geneva next week.",
+    ("Blinken is expected to participate in a security conference in Geneva next week.",
      [("United States", "043", None, "future")]),
     ("Protesters were arrested by police in the capital on Sunday.",
      [("police", "173", "protesters", "asserted")]),

@@ -3,7 +3,7 @@
 ``collect`` walks the dependency tree down from the head and keeps the words that describe the same
 referent, each tagged with the *zone* it was reached through:
 
-    core    compounds, adjectives, nmod, appositions, determiners ("U.S. Secretary of State Antony Blinken")
+    core    compounds, adjectives, nmod, appositions, determiners ("Kenyan Interior Minister Amina Odhiambo")
     poss    a possessor and its subtree ("Iraq's national security adviser")
     of      an "of"/"for" phrase ("the president of Iraq", "a spokesman for the army")
     loc     an "in"/"from" phrase: only ever a country's source ("protesters in Baghdad")

@@ -378,8 +378,8 @@ def adverbial_verb(noun: Token, cues: Cues) -> Token | None:
 
 def describes_participant(verb: Token) -> bool:
     """Whether a verb's clause only describes a noun of the sentence rather than reporting news: a relative
-    clause in the perfect ("the minister, whom they had taken hostage"; "the group that has seized
-    parts of Iraq"), or a participle modifying a noun without a "by" phrase ("a member of Hamas jailed a
+    clause in the perfect ("the minister, whom they had taken hostage"; "the militia that has taken
+    two towns"), or a participle modifying a noun without a "by" phrase ("a member of Hamas jailed a
     year ago", "officials accused of war crimes")."""
     noun = verb.head
     if noun == verb or noun.pos_ not in _NOMINAL:

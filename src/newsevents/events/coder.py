@@ -507,7 +507,7 @@ class EventCoder:
               own: _Side | None = None) -> Site:
         """What context inference reads about the event. The other side's whole phrases, prepositional
         phrases included ("demonstrators in Baghdad" says where they are, not whom they oppose), and the
-        heads coordinated with them ("arms sales to Croatia and Ecuador" names two targets, not a target
+        heads coordinated with them ("loans to Chad and Peru" names two targets, not a target
         and a source) are not candidates."""
         heads = match.targets if side == "source" else [h for group in match.sources for h in group]
         heads = [h for h in heads if self._resolve(h, state) is not None]  # not "a curfew in Homs"

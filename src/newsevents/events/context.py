@@ -117,8 +117,8 @@ class ContextRules:
                 site, scope, taken, resolve)
             if found:
                 return found
-        # A place named after a locative preposition says where it happened ("a pause in the bombing in
-        # Aleppo", "marched through Minsk in defiance of Belarusian authorities"): it ranks after the
+        # A place named after a locative preposition says where it happened ("a lull in the shelling of
+        # Mosul", "marched through Minsk in defiance of Belarusian authorities"): it ranks after the
         # actors the clause names, with the places, and gives a source only where unnamed perpetrators
         # are the norm. Elsewhere a place name is an actor ("blows to the United States").
         here = [m for m in mentions if m.actor is not None and _keyed(m.actor)
@@ -264,7 +264,7 @@ class ContextRules:
 def _scope(clause: Token, cues: Cues, skip_preps: frozenset[str], side: Side = "target") -> set[int]:
     """Token indices of the event's clause: its subtree without clauses that have a subject of their own,
     reporting clauses and attributions; for a source also without complements, whose participants are
-    the complement's ("was pressured by Congress to help Iran": Iran is not who pressured), and without
+    the complement's ("was urged by parliament to aid Oman": Oman is not who urged), and without
     the objects and the phrases that say whom the act is aimed at."""
     found: set[int] = set()
     stack = [clause]

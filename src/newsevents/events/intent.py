@@ -1,7 +1,7 @@
 """Intent, threat and refusal: an event that is announced rather than done takes CAMEO's code for the
 announcement (events/data/intent.yaml).
 
-CAMEO codes "Finland will give Tanzania a grant" as an expressed intent to provide economic aid (0331),
+CAMEO codes "Norway will give Malawi a loan" as an expressed intent to provide economic aid (0331),
 "Israel threatened to impose a curfew" as a threat (1323) and "the US said it would not meet the
 kidnappers" as a rejection (125), not as the aid, curfew or meeting themselves. ``IntentRules.read``
 decides from the parse whether an event is such an announcement, and by which word:
@@ -18,8 +18,8 @@ decides from the parse whether an event is such an announcement, and by which wo
 
 Not events at all (``Reading.asked``, ``Reading.in_condition``): what someone asks, urges, wishes or
 predicts another to do ("urged Iran to release", "called for sanctions", "hoped officials would be
-indicted", "Libya must hand over", "was pressured by Congress to help Iran"), what a noun that asks or
-permits governs ("gave permission to Russia to help Israel"), and an event inside a condition ("if it
+indicted", "Libya must hand over", "was urged by parliament to aid Oman"), what a noun that asks or
+permits governs ("allowed Kenya to assist Uganda"), and an event inside a condition ("if it
 is attacked", "unless Israel withdraws"), whose main clause is then a conditional offer or threat.
 
 The modality the coder reports (events/modality.py) is not changed by any of this.
@@ -158,7 +158,7 @@ class IntentRules:
                 noun_lemma = cues.lemma(head)
                 if word_matches(head, noun_lemma, self.announcing_nouns):
                     # "a plan to withdraw", "its offer to mediate": the noun announces its infinitive,
-                    # as far as the words governing the noun allow ("demanded that the US cancel plans").
+                    # as far as the words governing the noun allow ("insisted that Peru drop its tariffs").
                     state.announcing, state.governor = True, state.governor or head
                 elif word_matches(head, noun_lemma, cues.hypothetical_nouns):
                     state.asked = True  # "an ultimatum to halt attacks", "calls to withdraw"
@@ -182,13 +182,13 @@ class IntentRules:
             # ("undertook a visit to meet X") shares no more than its auxiliaries.
             kind = self._governor(head, cues) if dep == "xcomp" else None
             if dep == "advcl" and _infinitive(current) and self._governor(head, cues) == "asked":
-                # "was pressured by Congress to help Iran" (the parser's advcl for an asked-for act)
+                # "was urged by parliament to aid Oman" (the parser's advcl for an asked-for act)
                 state.asked = True
                 break
             if dep in ("advcl", "xcomp") and _infinitive(current) and any(
                     c.dep_ == "dobj" and word_matches(c, cues.lemma(c), cues.hypothetical_nouns)
                     for c in head.children):
-                # "gave permission to Russia to help Israel", "issued an order to withdraw": the
+                # "allowed Kenya to assist Uganda", "issued an order to withdraw": the
                 # infinitive is what the noun permits or asks (the parser hangs it on the verb).
                 state.asked = True
                 break
