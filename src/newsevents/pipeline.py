@@ -173,7 +173,8 @@ class Pipeline:
         return Event(
             doc_id=doc_id, event_id=f"{doc_id}:{k}", sentence_index=index,
             sentence=text[start:end], char_start=start, char_end=end,
-            trigger=ce.trigger, cameo=info.code, plover_type=info.plover_type, plover_mode=info.plover_mode,
+            trigger=ce.trigger, trigger_start=ce.trigger_start, trigger_end=ce.trigger_end,
+            cameo=info.code, plover_type=info.plover_type, plover_mode=info.plover_mode,
             goldstein=info.goldstein, quad_class=info.quad_class, modality=ce.modality,
             source=ce.source, target=ce.target, date=when,
             location=s.geocoder.locate(ce, doc, places, doc_actors),

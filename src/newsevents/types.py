@@ -135,6 +135,8 @@ class Event:
     char_start: int
     char_end: int
     trigger: str  # the words that carry the event ("visit", "pull out of")
+    trigger_start: int  # the trigger's offsets in the article text (its first word to its last)
+    trigger_end: int
     cameo: str
     plover_type: str | None
     plover_mode: str | None
@@ -156,6 +158,8 @@ class Event:
             "char_start": self.char_start,
             "char_end": self.char_end,
             "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
             "date": self.date.isoformat() if self.date else None,
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,

@@ -18,7 +18,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "evaluate"
 def event(doc_id: str, plover: str, cameo: str, src: Actor | None, tgt: Actor | None, when: date | None,
           where: Place | None = None) -> Event:
     return Event(doc_id=doc_id, event_id=f"{doc_id}:0", sentence_index=0, sentence="s", char_start=0, char_end=1,
-                 trigger="agreed", cameo=cameo, plover_type=plover, plover_mode=None, goldstein=0.0, quad_class=1,
+                 trigger="agreed", trigger_start=0, trigger_end=1,
+                 cameo=cameo, plover_type=plover, plover_mode=None, goldstein=0.0, quad_class=1,
                  modality="asserted", source=src, target=tgt, date=when, location=where,
                  coder=Coder("test", "0"))
 

@@ -22,7 +22,9 @@ def event(doc_id: str, k: int, *, sentence: str = "Washington visited Iraq.", se
           location: Place | None = BAGHDAD, modality: str = "asserted", plover: str = "CONSULT",
           goldstein: float = 1.9, quad: int = 1) -> Event:
     return Event(doc_id=doc_id, event_id=f"{doc_id}:{k}", sentence_index=sentence_index, sentence=sentence,
-                 char_start=0, char_end=len(sentence), trigger="visited", cameo=cameo, plover_type=plover,
+                 char_start=0, char_end=len(sentence), trigger="visited",
+                 trigger_start=sentence.find("visited"), trigger_end=sentence.find("visited") + 7,
+                 cameo=cameo, plover_type=plover,
                  plover_mode=None, goldstein=goldstein, quad_class=quad, modality=modality,  # type: ignore[arg-type]
                  source=source, target=target, date=day, location=location, coder=CODER)
 
