@@ -89,15 +89,16 @@ class Place:
     lon: float | None
     geonameid: int | None
     feature: str  # "city", "admin1", "country", "continent", "region", "landmark"
+    admin1: str | None = None  # the GeoNames first-level region code within ``country`` (GDELT's ADM1)
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
                 "country": self.country, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid, "feature": self.feature}
+                "geonameid": self.geonameid, "feature": self.feature, "admin1": self.admin1}
 
     def location_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid}
+                "geonameid": self.geonameid, "admin1": self.admin1}
 
 
 @dataclass(frozen=True, slots=True)

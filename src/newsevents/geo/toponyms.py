@@ -586,4 +586,4 @@ def _place(text: str, t: _Toponym) -> Place:
     e = t.entry
     assert e is not None
     return Place(text=text[t.start:t.end], start=t.start, end=t.end, name=e.name, country=e.country,
-                 lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature)
+                 lat=e.lat, lon=e.lon, geonameid=e.geonameid, feature=e.feature, admin1=e.admin1)
