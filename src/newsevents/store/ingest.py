@@ -3,9 +3,11 @@
 A batch is committed whole or not at all, so a process killed at any moment leaves only whole
 documents; it closes after ``BATCH_DOCUMENTS`` documents or ``BATCH_SECONDS`` after its first one,
 whichever comes first, so that a slow pipeline still commits often. Re-running the same inputs is
-safe: an article already stored (same normalised URL or same text hash, see keys.py) is counted as a
-duplicate, and with ``ingest_documents`` an input whose bytes were stored before is skipped before it
-is coded at all.
+safe: an article already stored (the same ``article_key``: the same normalised URL, or for an article
+without one the same text from the same site, see keys.py) is counted as a duplicate, and with
+``ingest_documents`` an input whose bytes were stored before from the same source or URL is skipped
+before it is coded at all. The same text at another URL or site is stored: a syndicated copy, joined
+to the story of the article it copies.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from ..types import Document, Failure, Result
-from .keys import content_hash, event_key, normalise_url, outlet, raw_hash
+from .keys import article_key, content_hash, event_key, normalise_url, outlet, raw_hash, source_uri
 from .stories import StoryIndex
 
 # 256 documents keep a transaction's Arrow tables small (a few MB) while amortising DuckDB's per-commit
@@ -89,8 +91,11 @@ class Ingestor:
     # -- the two entry points --------------------------------------------------------------------------
 
     def unseen(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
-        """The items whose bytes are not stored yet; remembers their hashes for ``ingest``.
+        """The items not stored yet; remembers their hashes for ``ingest``.
 
+        An item is stored if its bytes were stored from the same source, or under the same URL (or both
+        without one): identical bytes then extract to the same article, with the same key. Identical
+        bytes under another URL (a feed carrying a wire story for two sites) are coded, and stored.
         Runs in whatever thread pulls it (a worker pool's feeder thread with n_process > 1), so it
         uses a cursor of its own, made in that thread.
         """
@@ -101,7 +106,9 @@ class Ingestor:
                 continue
             digest = raw_hash(item.content)
             cur = cur or self._cursor_factory()
-            row = cur.execute("SELECT article_id FROM documents WHERE raw_hash = ? LIMIT 1", [digest]).fetchall()
+            row = cur.execute("SELECT article_id FROM documents WHERE raw_hash = ? AND (source = ? OR "
+                              "url IS NOT DISTINCT FROM ?) LIMIT 1",
+                              [digest, item.source, normalise_url(item.url)]).fetchall()
             if row:
                 self._skipped.append(Outcome(item.source, item.doc_id, "skipped", row[0][0]))
                 continue
@@ -171,11 +178,15 @@ class _Batch:
         self.signatures: list[dict[str, Any]] = []
         self.mentions: list[dict[str, Any]] = []
         self.new_events: dict[str, dict[str, Any]] = {}
+        self.stored_sources: list[str] = []
 
     def write(self, batch: list[Result | Failure]) -> tuple[list[Outcome], dict[str, int]]:
-        keyed = [(r, normalise_url(r.article.url), content_hash(r.article.text)) for r in batch
-                 if isinstance(r, Result)]
-        by_url, by_hash, sightings = self._known(keyed)
+        keyed = []
+        for r in batch:
+            if isinstance(r, Result):
+                digest = content_hash(r.article.text)
+                keyed.append((r, article_key(r.article, digest), digest))
+        known, stories, sightings = self._known(keyed)
         taken = self._taken_ids([r.article.doc_id or h[:16] for r, _, h in keyed])
         failing = self._failing_sources({item.source if isinstance(item, Failure) else item.article.source
                                          for item in batch})
@@ -190,56 +201,60 @@ class _Batch:
                 failing.add(item.source)
                 outcomes.append(Outcome(item.source, item.doc_id, "failed", code=item.code, message=item.message))
                 continue
-            result, url, digest = next(keyed_iter)
+            result, key, digest = next(keyed_iter)
             article = result.article
+            url = normalise_url(article.url)
             raw = self.raw.pop((article.source, article.doc_id), None)
             if article.source in failing:
                 self._resolve(article.source)
                 failing.discard(article.source)
-            original = by_url.get(url) if url else None
-            by = "url" if original else None
-            if original is None and digest in by_hash:
-                original, by = by_hash[digest], "content"
+            original = known.get(key)
             if original is not None:
                 self.counts["duplicates"] += 1
-                if (article.source, digest) not in sightings:
-                    sightings.add((article.source, digest))
-                    self._document(article.source, article.doc_id, original, url, digest, raw, "duplicate", by)
+                if (article.source, key, digest) not in sightings:
+                    sightings.add((article.source, key, digest))
+                    self._document(article.source, article.doc_id, original, url, digest, raw, "duplicate",
+                                   "url" if url else "content", key)
                 outcomes.append(Outcome(article.source, article.doc_id, "duplicate", original))
                 continue
             doc_id = self._unique_id(article.doc_id, digest, taken)
             taken.add(doc_id)
-            if url:
-                by_url[url] = doc_id
-            by_hash[digest] = doc_id
-            sightings.add((article.source, digest))
-            self._document(article.source, article.doc_id, doc_id, url, digest, raw, "stored", None)
-            self._article(result, doc_id, url, digest)
+            known[key] = doc_id
+            sightings.add((article.source, key, digest))
+            self._document(article.source, article.doc_id, doc_id, url, digest, raw, "stored", None, key)
+            story_id = self._article(result, doc_id, digest, stories.get(digest))
+            stories.setdefault(digest, story_id)
+            self.stored_sources.append(article.source)
             outcomes.append(Outcome(article.source, article.doc_id, "stored", doc_id, len(result.events)))
         self._append_all()
         return outcomes, self.counts
 
     # -- what the store already holds ---------------------------------------------------------------------
 
-    def _known(self, keyed: list[tuple[Result, str | None, str]]
-               ) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str]]]:
-        by_url: dict[str, str] = {}
-        by_hash: dict[str, str] = {}
-        sightings: set[tuple[str, str]] = set()
+    def _known(self, keyed: list[tuple[Result, str, str]]
+               ) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str, str]]]:
+        """The stored article of each key, the story of each stored text, and the (source, key, text)
+        sightings already recorded, for this batch's articles."""
+        known: dict[str, str] = {}
+        stories: dict[str, str] = {}
+        sightings: set[tuple[str, str, str]] = set()
         if not keyed:
-            return by_url, by_hash, sightings
-        urls = [u for _, u, _ in keyed if u]
-        hashes = [h for _, _, h in keyed]
-        rows = self.con.execute(
-            "SELECT source, url, content_hash, article_id FROM documents "
-            "WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) OR url IN (SELECT unnest(?::VARCHAR[]))",
-            [hashes, urls]).fetchall()
-        for source, url, digest, article_id in rows:
-            if url:
-                by_url.setdefault(url, article_id)
-            by_hash.setdefault(digest, article_id)
-            sightings.add((source, digest))
-        return by_url, by_hash, sightings
+            return known, stories, sightings
+        keys = sorted({k for _, k, _ in keyed})
+        hashes = sorted({h for _, _, h in keyed})
+        for source, key, digest, article_id in self.con.execute(
+                "SELECT source, article_key, content_hash, article_id FROM documents "
+                "WHERE article_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall():
+            known.setdefault(key, article_id)
+            sightings.add((source, key, digest))
+        # The same text stored before (under another URL or site) names the story a copy joins, whatever
+        # MinHash makes of it: an exact copy is the same story by definition.
+        for digest, story_id in self.con.execute(
+                "SELECT a.content_hash, min(a.story_id) FROM documents d JOIN articles a ON a.doc_id = d.article_id "
+                "WHERE d.content_hash IN (SELECT unnest(?::VARCHAR[])) AND d.status = 'stored' "
+                "GROUP BY a.content_hash", [hashes]).fetchall():
+            stories[digest] = story_id
+        return known, stories, sightings
 
     def _taken_ids(self, wanted: list[str]) -> set[str]:
         if not wanted:
@@ -289,33 +304,35 @@ class _Batch:
     # -- rows -------------------------------------------------------------------------------------------
 
     def _document(self, source: str, doc_id: str, article_id: str, url: str | None, digest: str,
-                  raw: str | None, status: str, by: str | None) -> None:
+                  raw: str | None, status: str, by: str | None, key: str) -> None:
         self.documents.append({"source": source, "doc_id": doc_id, "article_id": article_id, "url": url,
                                "content_hash": digest, "raw_hash": raw, "status": status, "duplicate_by": by,
-                               "seen_at": self.now})
+                               "seen_at": self.now, "article_key": key})
 
-    def _article(self, result: Result, doc_id: str, url: str | None, digest: str) -> None:
+    def _article(self, result: Result, doc_id: str, digest: str, copied_story: str | None) -> str:
+        """Rows for a new article and its mentions; returns its story (``copied_story`` for an exact copy)."""
         a = result.article
-        story_id = doc_id
+        story_id = copied_story or doc_id
         signed = self.stories.signature(doc_id, a.text)
         if signed is not None:
             signature, minhash = signed
-            match = self.stories.match(minhash)
+            match = self.stories.match(minhash) if copied_story is None else None
             if match is not None:
                 story_id = match[0]
-                self.counts["linked"] += 1
             self.stories.add(doc_id, story_id, minhash)
             self.signatures.append({"doc_id": doc_id, "num_perm": signature.num_perm, "seed": signature.seed,
                                     "scheme": signature.scheme, "hashvalues": signature.hashvalues})
         if story_id == doc_id:
             self.story_rows.append({"story_id": doc_id, "first_doc_id": doc_id, "title": a.title,
                                     "created_at": self.now})
+        else:
+            self.counts["linked"] += 1
         self.counts["articles"] += 1
         self.articles.append({
             "doc_id": doc_id, "source": a.source, "url": a.url, "title": a.title, "author": a.author,
             "published": a.published, "site": a.site, "original_source": a.original_source, "outlet": outlet(a),
             "language": a.language, "text": a.text, "content_hash": digest, "story_id": story_id,
-            "ingested_at": self.now})
+            "ingested_at": self.now, "source_uri": source_uri(a)})
         for ordinal, ev in enumerate(result.events):
             key = event_key(ev, story_id)
             if key not in self.new_events:
@@ -329,12 +346,16 @@ class _Batch:
                 "location_text": ev.location.text if ev.location else None,
                 "coder_name": ev.coder.name, "coder_version": ev.coder.version, "added_at": self.now})
         self.counts["mentions"] += len(result.events)
+        return story_id
 
     def _append_all(self) -> None:
         _append(self.con, "stories", self.story_rows)
         _append(self.con, "articles", self.articles)
         _append(self.con, "documents", self.documents)
         _append(self.con, "signatures", self.signatures)
+        if self.stored_sources:  # an input an earlier version took for a duplicate is stored now
+            self.con.execute("DELETE FROM superseded_duplicates WHERE source IN (SELECT unnest(?::VARCHAR[]))",
+                             [sorted(set(self.stored_sources))])
         if not self.mentions:
             return
         keys = list(self.new_events)
@@ -376,6 +397,7 @@ def _event_row(ev: Any, key: str, doc_id: str, now: datetime) -> dict[str, Any]:
         "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
         "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
         "location_geonameid": loc.geonameid if loc else None, "location_feature": loc.feature if loc else None,
+        "location_admin1": loc.admin1 if loc else None,
         "first_seen": now, "last_seen": now, "first_doc_id": doc_id,
     }
 

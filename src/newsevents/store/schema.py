@@ -12,6 +12,8 @@ Tables (see docs/store.md for every column):
   event_mentions  the evidence: every sentence that reported an event, with offsets and coder
   failures        inputs that could not be processed, until a later run processes them
   signatures      MinHash signatures of articles, so later runs find near-duplicates of earlier ones
+  superseded_duplicates
+                  inputs taken for duplicates before 0004 that are syndicated copies: ingest them again
 """
 
 from __future__ import annotations
@@ -27,6 +29,16 @@ from ..errors import StoreError
 class Migration:
     name: str
     statements: tuple[str, ...]
+
+
+# keys.py's rules in SQL, for the rows stored before 0004 (the Python functions decide every row after it).
+_NAMED_SITE = "coalesce(nullif(trim(a.site), ''), nullif(trim(a.original_source), ''))"
+_HOST = ("nullif(regexp_replace(regexp_extract(lower(trim(url)), "
+         "'^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]*)', 1), '^www\\.', ''), '')")
+_OUTLET = ("coalesce(" + _HOST + ", nullif(trim(site), ''), nullif(trim(original_source), ''), source)")
+# A duplicate by text whose URL, or whose article's URL, differs: a copy at another URL, not the article.
+_SUPERSEDED = ("status = 'duplicate' AND duplicate_by = 'content' AND (url IS NOT NULL OR article_id IN "
+               "(SELECT doc_id FROM articles WHERE url IS NOT NULL AND trim(url) <> ''))")
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -135,6 +147,60 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX documents_raw_hash ON documents (raw_hash)",
         "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
         "CREATE INDEX failures_source ON failures (source)",
+    )),
+    # Issue 9: the same text at another URL or site is a syndicated copy, stored and counted (GDELT's
+    # NumArticles, NumSources), no longer a duplicate. Documents get their identity (keys.article_key) and
+    # a key that lets one input yield the same text under another identity; the copies earlier versions
+    # dropped move to superseded_duplicates, so that ingesting those inputs again stores them. Outlets are
+    # the URL's host first now (keys.outlet), so they and num_sources are recomputed. Articles keep where
+    # they can be found again (source_uri: their URL; files ingested before this are not resolvable any
+    # more) and events their place's first-level region (GeoNames admin1; unknown for older events).
+    Migration("0004_syndicated_copies", (
+        """CREATE TABLE superseded_duplicates (
+            source VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            url VARCHAR,
+            content_hash VARCHAR NOT NULL,
+            raw_hash VARCHAR,
+            seen_at TIMESTAMP NOT NULL)""",
+        f"INSERT INTO superseded_duplicates SELECT source, doc_id, article_id, url, content_hash, raw_hash, seen_at "
+        f"FROM documents WHERE {_SUPERSEDED}",
+        f"DELETE FROM documents WHERE {_SUPERSEDED}",
+        f"UPDATE articles SET outlet = {_OUTLET}",
+        """CREATE TABLE documents_0004 (
+            source VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            url VARCHAR,
+            content_hash VARCHAR NOT NULL,
+            raw_hash VARCHAR,
+            status VARCHAR NOT NULL CHECK (status IN ('stored', 'duplicate')),
+            duplicate_by VARCHAR CHECK (duplicate_by IN ('url', 'content')),
+            seen_at TIMESTAMP NOT NULL,
+            article_key VARCHAR NOT NULL,
+            PRIMARY KEY (source, article_key, content_hash))""",
+        f"""INSERT INTO documents_0004
+            SELECT d.source, d.doc_id, d.article_id, d.url, d.content_hash, d.raw_hash, d.status, d.duplicate_by,
+                   d.seen_at, CASE WHEN d.url IS NOT NULL THEN 'url:' || d.url
+                                   ELSE 'text:' || d.content_hash || coalesce('@' || lower({_NAMED_SITE}), '') END
+            FROM documents d LEFT JOIN articles a ON a.doc_id = d.article_id""",
+        "DROP INDEX documents_url",
+        "DROP INDEX documents_content_hash",
+        "DROP INDEX documents_raw_hash",
+        "DROP TABLE documents",
+        "ALTER TABLE documents_0004 RENAME TO documents",
+        "CREATE INDEX documents_url ON documents (url)",
+        "CREATE INDEX documents_content_hash ON documents (content_hash)",
+        "CREATE INDEX documents_raw_hash ON documents (raw_hash)",
+        "CREATE INDEX documents_article_key ON documents (article_key)",
+        "ALTER TABLE articles ADD COLUMN source_uri VARCHAR",
+        "UPDATE articles SET source_uri = url WHERE url IS NOT NULL AND trim(url) <> ''",
+        "ALTER TABLE events ADD COLUMN location_admin1 VARCHAR",
+        """UPDATE events SET num_sources = s.n FROM (
+            SELECT m.event_id, count(DISTINCT a.outlet) AS n FROM event_mentions m
+            JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.event_id) s
+            WHERE events.event_id = s.event_id""",
     )),
 )
 
