@@ -120,7 +120,7 @@ def test_sql_reads_and_refuses_writes(app: typer.Typer, db: Path) -> None:
 def test_export_gdelt_to_a_file_and_jsonl_to_stdout(app: typer.Typer, db: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.tsv"
     done = run(app, "export", "--format", "gdelt", "--db", db, "--output", out)
-    assert done.exit_code == 0 and "exported 2 events" in done.stderr
+    assert done.exit_code == 0 and "exported 2 asserted events" in done.stderr
     frame = pd.read_csv(out, sep="\t", header=None, names=st.gdelt_names())
     assert sorted(frame["EventRootCode"].tolist()) == [4, 19]
     assert not list(tmp_path.glob(".*partial"))

@@ -127,9 +127,11 @@ def test_actors_rank_by_events(store: st.EventStore) -> None:
 
 
 def test_timeline_counts_per_day_and_quad_class(store: st.EventStore) -> None:
-    rows = store.timeline(since="2024-05-01", until="2024-06-10").values.tolist()
-    assert [[d.isoformat(), q, n] for d, q, n, _ in rows] == [["2024-05-01", 1, 1], ["2024-05-03", 3, 1],
-                                                                ["2024-06-10", 4, 1]]
+    frame = store.timeline(since="2024-05-01", until="2024-06-10")
+    assert frame["date"].dtype.kind == "M"  # datetime64: resample and plot without converting
+    rows = frame.values.tolist()
+    assert [[d.strftime("%Y-%m-%d"), q, n] for d, q, n, _ in rows] == [["2024-05-01", 1, 1], ["2024-05-03", 3, 1],
+                                                                         ["2024-06-10", 4, 1]]
 
 
 def test_sql_reads_and_refuses_to_write(store: st.EventStore) -> None:

@@ -24,6 +24,8 @@ DB_OPTION = typer.Option(None, "--db", dir_okay=False,
                          help="The event store (a DuckDB file); default: store.path in the settings, "
                          "newsevents.duckdb.")
 FORMAT_OPTION = typer.Option("table", "--format", help="table, jsonl or csv.")
+MODALITY_HELP = ("asserted, negated, future, hypothetical, or all; repeat it or separate with commas "
+                 "for several (asserted,negated).")
 ROW_FORMATS = ("table", "jsonl", "csv")
 
 

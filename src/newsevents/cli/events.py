@@ -8,9 +8,11 @@ from pathlib import Path
 import typer
 
 from ..store.records import event_record
-from ._store_options import DB_OPTION, FORMAT_OPTION, check_format, open_for_reading, write_rows
+from ._store_options import DB_OPTION, FORMAT_OPTION, MODALITY_HELP, check_format, open_for_reading, write_rows
 from .common import CONFIG_OPTION
 
+MODALITY_OPTION = typer.Option(None, "--modality", metavar="MODALITY",
+                               help=f"Only events of this modality: {MODALITY_HELP} Default: all.")
 TABLE_COLUMNS = ("event_id", "date", "source_code", "source_name", "plover_type", "cameo", "target_code",
                  "target_name", "modality", "location_name", "location_country", "num_mentions", "num_articles")
 
@@ -25,6 +27,7 @@ def events(
     since: str | None = typer.Option(None, "--since", help="First event date, YYYY-MM-DD."),
     until: str | None = typer.Option(None, "--until", help="Last event date, YYYY-MM-DD."),
     near: str | None = typer.Option(None, "--near", help="LAT,LON,KM: events located within KM kilometres."),
+    modality: list[str] | None = MODALITY_OPTION,
     limit: int = typer.Option(100, "--limit", min=0, help="At most this many, newest first; 0 for all."),
     fmt: str = FORMAT_OPTION,
     config: Path | None = CONFIG_OPTION,
@@ -33,7 +36,7 @@ def events(
     check_format(fmt)
     with open_for_reading(config, db) as store:
         table = store.events_arrow(actor=actor, country=country, dyad=dyad, type=plover, cameo=cameo, since=since,
-                                   until=until, near=near, limit=limit or None)
+                                   until=until, near=near, modality=modality, limit=limit or None)
     write_rows(table, fmt, sys.stdout, record=event_record, columns=TABLE_COLUMNS)
 
 

@@ -26,9 +26,10 @@ from ..errors import StoreError
 from ..settings import StoreSettings
 from ..types import Document, Failure, Result
 from . import queries
-from .export import ExportFormat
+from .export import ExportFormat, default_modality
 from .export import export as _export
-from .filters import EventFilter, Near
+from .filters import EventFilter, ModalityChoice, Near
+from .frames import to_frame
 from .ingest import Ingestor, IngestSummary, Outcome
 from .schema import migrate, pending
 from .stories import SCHEME, SEED, Signature, StoryIndex
@@ -135,11 +136,11 @@ class EventStore:
     def events_arrow(self, *, actor: str | None = None, country: str | None = None,
                      dyad: str | tuple[str, str] | None = None, type: str | None = None, cameo: str | None = None,
                      since: date | str | None = None, until: date | str | None = None,
-                     near: str | Near | tuple[float, float, float] | None = None,
+                     near: str | Near | tuple[float, float, float] | None = None, modality: ModalityChoice = None,
                      limit: int | None = None, offset: int = 0, cursor: str | None = None) -> pa.Table:
         """Distinct events matching every filter given (see filters.py), newest first."""
         flt = EventFilter.parse(actor=actor, country=country, dyad=dyad, type=type, cameo=cameo, since=since,
-                                until=until, near=near)
+                                until=until, near=near, modality=modality)
         with self._cursor() as cur:
             return queries.events(cur, flt, limit=limit, offset=offset, cursor=cursor)
 
@@ -194,34 +195,39 @@ class EventStore:
         return dict(zip(("documents", "articles", "stories", "events", "event_mentions", "failures"), row,
                         strict=True))
 
-    def export(self, fmt: ExportFormat, sink: IO[bytes]) -> int:
-        """Every event to ``sink`` as parquet, csv, jsonl or gdelt (see export.py); returns the count."""
+    def export(self, fmt: ExportFormat, sink: IO[bytes], *, modality: ModalityChoice = None, **filters: Any) -> int:
+        """The events matching ``filters`` (every one without) to ``sink`` as parquet, csv, jsonl, gdelt or polecat
+        (see export.py); returns the count. ``modality`` defaults to ``asserted`` for gdelt and polecat
+        (files of events that happened) and to ``all`` for the others."""
+        flt = EventFilter.parse(modality=default_modality(fmt) if modality is None else modality, **filters)
         with self._cursor() as cur:
-            return _export(cur, fmt, sink)
+            return _export(cur, fmt, sink, flt)
 
     # -- reading: pandas -------------------------------------------------------------------------------------
 
+    # Dates as datetime64, integers that may be missing as nullable integers, text as str (frames.py).
+
     def events(self, **filters: Any) -> pd.DataFrame:
-        return self.events_arrow(**filters).to_pandas()
+        return to_frame(self.events_arrow(**filters))
 
     def event(self, event_id: int) -> pd.DataFrame:
-        return self.event_arrow(event_id).to_pandas()
+        return to_frame(self.event_arrow(event_id))
 
     def article(self, doc_id: str) -> pd.DataFrame:
-        return self.article_arrow(doc_id).to_pandas()
+        return to_frame(self.article_arrow(doc_id))
 
     def actors(self, limit: int = 20, **filters: Any) -> pd.DataFrame:
-        return self.actors_arrow(limit, **filters).to_pandas()
+        return to_frame(self.actors_arrow(limit, **filters))
 
     def timeline(self, since: date | str | None = None, until: date | str | None = None,
                  **filters: Any) -> pd.DataFrame:
-        return self.timeline_arrow(since, until, **filters).to_pandas()
+        return to_frame(self.timeline_arrow(since, until, **filters))
 
     def failures(self, *, include_resolved: bool = False) -> pd.DataFrame:
-        return self.failures_arrow(include_resolved=include_resolved).to_pandas()
+        return to_frame(self.failures_arrow(include_resolved=include_resolved))
 
     def sql(self, query: str) -> pd.DataFrame:
-        return self.sql_arrow(query).to_pandas()
+        return to_frame(self.sql_arrow(query))
 
 
 def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | None = None) -> EventStore:

@@ -9,16 +9,20 @@ Every value reaches DuckDB as a bound parameter: the SQL text is assembled only 
   cameo    a CAMEO code prefix: ``19`` is every kind of fight, ``190`` only the base code
   since, until   inclusive event dates
   near     ``LAT,LON,KM``: events located within KM kilometres (haversine, mean Earth radius)
+  modality one or more of ``asserted``, ``negated``, ``future``, ``hypothetical`` (a list, or one string
+           with commas); ``all`` or nothing for every modality
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 from ..errors import UsageError
+from ..types import Modality
 
 EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 KM_PER_DEGREE_LAT = 111.0  # a little under the true ~111.2, so the latitude pre-filter never cuts a match
@@ -26,6 +30,8 @@ _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _CODE = re.compile(r"^[A-Za-z0-9]{1,15}$")
 _CAMEO = re.compile(r"^\d{1,4}$")
 _PLOVER = re.compile(r"^[A-Za-z_-]{1,40}$")
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+ModalityChoice = str | Sequence[str] | None  # "asserted", "asserted,negated", ["future", "hypothetical"], "all"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +51,13 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     near: Near | None = None
+    modality: tuple[Modality, ...] | None = None  # None: every modality
 
     @classmethod
     def parse(cls, *, actor: str | None = None, country: str | None = None, dyad: str | tuple[str, str] | None = None,
               type: str | None = None, cameo: str | None = None, since: date | str | None = None,
-              until: date | str | None = None, near: str | Near | tuple[float, float, float] | None = None
-              ) -> EventFilter:
+              until: date | str | None = None, near: str | Near | tuple[float, float, float] | None = None,
+              modality: ModalityChoice = None) -> EventFilter:
         """Validated filters from user text; raises UsageError saying which value is wrong and why."""
         if type and cameo:
             raise UsageError("give either an event type (PLOVER) or a CAMEO code, not both")
@@ -67,7 +74,7 @@ class EventFilter:
             raise UsageError(f"since ({start}) is after until ({end}): swap them")
         return cls(actor=actor.strip() if actor else None, country=country.upper() if country else None,
                    dyad=_dyad(dyad), type=type.upper() if type else None, cameo=cameo,
-                   since=start, until=end, near=_near(near))
+                   since=start, until=end, near=_near(near), modality=parse_modality(modality))
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL condition over ``events`` (``TRUE`` if no filter) and its parameters, in order."""
@@ -104,7 +111,27 @@ class EventFilter:
                          "pow(sin(radians(location_lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(location_lat)) "
                          "* pow(sin(radians(location_lon - ?) / 2), 2))) <= ?)")
             params += [n.lat - margin, n.lat + margin, EARTH_RADIUS_KM, n.lat, n.lat, n.lon, n.km]
+        if self.modality is not None:
+            parts.append("modality IN (SELECT unnest(?::VARCHAR[]))")
+            params.append(list(self.modality))
         return (" AND ".join(parts) or "TRUE"), params
+
+
+def parse_modality(value: ModalityChoice) -> tuple[Modality, ...] | None:
+    """The modalities asked for, in the codebook's order; None for all of them (``all`` or nothing)."""
+    if value is None:
+        return None
+    words = [w.strip().lower() for part in ([value] if isinstance(value, str) else value) for w in part.split(",")]
+    words = [w for w in words if w]
+    if not words:
+        raise UsageError("the modality filter is empty: give asserted, negated, future, hypothetical or all")
+    if "all" in words:
+        return None
+    unknown = [w for w in words if w not in MODALITIES]
+    if unknown:
+        raise UsageError(f"modality {', '.join(map(repr, unknown))} is not one of {', '.join(MODALITIES)} "
+                         "(or all); separate several with commas")
+    return tuple(m for m in MODALITIES if m in words)
 
 
 def _date(value: date | str | None, name: str) -> date | None:

@@ -20,8 +20,9 @@ EVENT_COLUMNS = (
     "event_id", "date", "source_code", "source_name", "source_country", "source_sector",
     "target_code", "target_name", "target_country", "target_sector", "cameo", "event_base", "event_root",
     "plover_type", "plover_mode", "goldstein", "quad_class", "modality", "location_name", "location_country",
-    "location_lat", "location_lon", "location_geonameid", "location_feature", "num_mentions", "num_sources",
-    "num_articles", "num_stories", "is_root", "first_seen", "last_seen", "first_doc_id", "event_key",
+    "location_lat", "location_lon", "location_geonameid", "location_feature", "location_admin1",
+    "num_mentions", "num_sources", "num_articles", "num_stories", "is_root", "first_seen", "last_seen",
+    "first_doc_id", "event_key",
 )
 MENTION_COLUMNS = (
     "doc_id", "ordinal", "coder_event_id", "sentence_index", "sentence", "char_start", "char_end", "trigger",
@@ -80,7 +81,8 @@ def count_events(cur: Any, flt: EventFilter) -> int:
 def event(cur: Any, event_id: int) -> pa.Table:
     """One row per mention (the evidence) of one event, with the event's columns and the article's."""
     cols = ", ".join([*(f"e.{c}" for c in EVENT_COLUMNS), *(f"m.{c}" for c in MENTION_COLUMNS),
-                      "m.date AS mention_date", "a.url", "a.title", "a.published", "a.outlet", "a.story_id"])
+                      "m.date AS mention_date", "a.url", "a.title", "a.published", "a.outlet", "a.story_id",
+                      "a.source_uri"])
     return _table(cur, f"SELECT {cols} FROM events e JOIN event_mentions m ON m.event_id = e.event_id "
                        "JOIN articles a ON a.doc_id = m.doc_id WHERE e.event_id = ? "
                        "ORDER BY m.added_at, m.doc_id, m.ordinal", [event_id])

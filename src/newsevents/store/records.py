@@ -22,7 +22,8 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("location_name") is not None:
         location = {"name": row["location_name"], "country": row.get("location_country"),
                     "lat": row.get("location_lat"), "lon": row.get("location_lon"),
-                    "geonameid": row.get("location_geonameid"), "feature": row.get("location_feature")}
+                    "geonameid": row.get("location_geonameid"), "feature": row.get("location_feature"),
+                    "admin1": row.get("location_admin1")}
     return {
         "event_id": row["event_id"],
         "date": row.get("date"),
@@ -49,7 +50,7 @@ def event_record(row: dict[str, Any]) -> dict[str, Any]:
 
 _MENTION_KEYS = ("doc_id", "ordinal", "coder_event_id", "sentence_index", "sentence", "char_start", "char_end",
                  "trigger", "mention_date", "source_text", "target_text", "location_text", "added_at")
-_ARTICLE_KEYS = ("url", "title", "published", "outlet", "story_id")
+_ARTICLE_KEYS = ("url", "title", "published", "outlet", "story_id", "source_uri")
 
 
 def mention_record(row: dict[str, Any]) -> dict[str, Any]:
