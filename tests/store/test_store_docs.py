@@ -16,6 +16,12 @@ def test_every_gdelt_column_is_documented() -> None:
     assert not missing
 
 
+def test_every_polecat_column_is_documented_as_its_data_file_says() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    missing = [c.name for c in st.polecat_columns() if f"| {c.name} | {c.dtype} | {c.description} |" not in text]
+    assert not missing
+
+
 def test_every_table_and_migration_is_documented(tmp_path: Path) -> None:
     text = DOC.read_text(encoding="utf-8")
     with st.open(tmp_path / "doc.duckdb", read_only=False) as store:
