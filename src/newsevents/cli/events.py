@@ -14,7 +14,8 @@ from .common import CONFIG_OPTION
 MODALITY_OPTION = typer.Option(None, "--modality", metavar="MODALITY",
                                help=f"Only events of this modality: {MODALITY_HELP} Default: all.")
 TABLE_COLUMNS = ("event_id", "date", "source_code", "source_name", "plover_type", "cameo", "target_code",
-                 "target_name", "modality", "location_name", "location_country", "num_mentions", "num_articles")
+                 "target_name", "modality", "location_name", "location_country", "num_mentions", "num_articles",
+                 "num_sources")
 
 
 def events(
