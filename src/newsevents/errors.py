@@ -2,7 +2,11 @@
 
     NewsEventsError                 E000  base: catch this to catch everything of ours
     ├── UsageError                  E001  bad arguments or settings (CLI exit status 2)
-    │   └── SettingsError           E002  a settings file that cannot be read or is invalid
+    │   ├── SettingsError           E002  a settings file that cannot be read or is invalid
+    │   ├── QueryRefusedError       E003  SQL that reaches past the store: files, extensions, writes
+    │   ├── QueryTimeoutError       E004  a query stopped at store.sql_timeout_s
+    │   ├── NotFoundError           E005  no such event, article or API path (HTTP 404)
+    │   └── AccessError             E006  the API refuses to write: no token configured, none or a wrong one sent
     ├── InputError                  E100  an input could not be read
     │   ├── MissingInputError       E101  no such file or directory
     │   ├── InputTooLargeError      E102  over the configured size limit
@@ -17,10 +21,13 @@
     ├── ModelError                  E300  the spaCy model cannot be loaded
     ├── KnowledgeError              E400  a dictionary file (built-in or --actors) is malformed
     ├── StoreError                  E500  the event store cannot be opened, migrated or written
+    │   └── StoreBusyError          E501  another process (named) held the store file past store.lock_wait_s
     └── EvaluationError             E600  a gold file cannot be read
 
     E900 is not raised: a bug met while coding one document becomes that document's Failure (code
-    E900, the exception's type and message), so the rest of the batch goes on; please report it.
+    E900, the exception's type and message), so the rest of the batch goes on; a bug met while the
+    HTTP API answers a request is answered 500 with code E900 and recorded in the store's failures
+    table. Please report either.
 
 A message says what went wrong and what to do about it, in one line.
 """
@@ -49,6 +56,22 @@ class UsageError(NewsEventsError):
 
 class SettingsError(UsageError):
     code = "E002"
+
+
+class QueryRefusedError(UsageError):
+    code = "E003"
+
+
+class QueryTimeoutError(UsageError):
+    code = "E004"
+
+
+class NotFoundError(UsageError):
+    code = "E005"
+
+
+class AccessError(UsageError):
+    code = "E006"
 
 
 class InputError(NewsEventsError):
@@ -105,6 +128,10 @@ class KnowledgeError(NewsEventsError):
 
 class StoreError(NewsEventsError):
     code = "E500"
+
+
+class StoreBusyError(StoreError):
+    code = "E501"
 
 
 class EvaluationError(NewsEventsError):

@@ -78,6 +78,12 @@ class StoreSettings(_Section):
     minhash_threshold: float = Field(0.8, gt=0, le=1, description="Jaccard similarity above which two "
                                      "articles are linked to one story.")
     minhash_permutations: int = Field(128, ge=16, description="MinHash permutations (accuracy against speed).")
+    lock_wait_s: float = Field(15.0, ge=0, description="How long a command waits for another process that "
+                               "holds the store file (an ingest writing a batch, a reader) before it gives "
+                               "up with E501 naming that process.")
+    sql_timeout_s: float = Field(60.0, gt=0, description="Longest a `newsevents sql` query (or "
+                                 "EventStore.sql) may run; it is then stopped with E004 and the store is "
+                                 "unchanged.")
 
 
 class ServeSettings(_Section):
@@ -87,6 +93,15 @@ class ServeSettings(_Section):
                               "$NEWSEVENTS_API_TOKEN. Without one, POST /articles is disabled.")
     max_request_bytes: int = Field(2_000_000, ge=1, description="Largest request body accepted by the API.")
     page_size: int = Field(100, ge=1, le=10_000, description="Default page size of GET /events.")
+    header_timeout_s: float = Field(10.0, gt=0, description="A connection whose request line and headers "
+                                    "have not all arrived this long after it opened (or after its previous "
+                                    "response) is closed.")
+    body_timeout_s: float = Field(30.0, gt=0, description="A request whose body has not all arrived this "
+                                  "long after its headers is closed.")
+    keepalive_timeout_s: int = Field(5, ge=1, description="An idle keep-alive connection is closed "
+                                       "after this long without a new request.")
+    max_connections: int = Field(1000, ge=1, description="Open connections at most; a request arriving "
+                                 "beyond that is answered 503 at once.")
 
 
 class Settings(_Section):

@@ -4,16 +4,18 @@
         store.events(country="IRQ", since="2024-01-01")         # pandas DataFrame
         store.events_arrow(type="ASSAULT")                      # pyarrow Table
 
-Open it for writing (``read_only=False``) to ingest; opening applies missing migrations. DuckDB lets
-one process write a file, or several read it; within a process each call uses its own cursor, so an
-EventStore may be shared by threads (the HTTP API does), with ingests serialised by a lock.
+Open it for writing (``read_only=False``) to ingest; opening applies missing migrations. A store
+open for writing holds the file for writing only while it writes a batch, so other processes can read
+it in between (connection.py says how, and how long each side waits for the other). Within a process
+each call uses its own cursor, so an EventStore may be shared by threads (the HTTP API does), with
+ingests serialised by a lock.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -22,10 +24,11 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import StoreBusyError, StoreError
 from ..settings import StoreSettings
 from ..types import Document, Failure, Result
 from . import queries
+from .connection import Access
 from .export import ExportFormat, default_modality
 from .export import export as _export
 from .filters import EventFilter, ModalityChoice, Near
@@ -38,10 +41,10 @@ from .stories import SCHEME, SEED, Signature, StoryIndex
 class EventStore:
     """An open event store (DuckDB): ingest results, query events, export. Use ``open(path)`` to get one."""
 
-    def __init__(self, con: Any, path: Path, *, read_only: bool, settings: StoreSettings) -> None:
-        self._con = con
-        self.path = path
-        self.read_only = read_only
+    def __init__(self, access: Access, *, settings: StoreSettings) -> None:
+        self._access = access
+        self.path = access.path
+        self.read_only = access.read_only
         self.settings = settings
         self._write_lock = threading.Lock()
         self._stories: StoryIndex | None = None
@@ -49,7 +52,7 @@ class EventStore:
     # -- lifecycle -----------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._con.close()
+        self._access.close()
 
     def __enter__(self) -> EventStore:
         return self
@@ -57,13 +60,8 @@ class EventStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _cursor(self) -> Iterator[Any]:
-        cur = self._con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+    def _cursor(self) -> AbstractContextManager[Any]:
+        return self._access.reading()
 
     # -- writing -----------------------------------------------------------------------------------------------
 
@@ -85,10 +83,15 @@ class EventStore:
                 on_commit: Callable[[Sequence[Outcome]], None] | None) -> IngestSummary:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it with read_only=False to ingest")
-        with self._write_lock, self._cursor() as cur:
-            ingestor = Ingestor(cur, self._story_index(cur), cursor_factory=self._con.cursor, on_commit=on_commit)
+        with self._write_lock:
             try:
+                ingestor = Ingestor(self._access.writing, self._story_index(), reading=self._access.reading,
+                                    on_commit=on_commit)
                 return ingestor.ingest(results(ingestor))
+            except StoreBusyError as exc:
+                self._stories = None
+                raise StoreBusyError(f"{exc.message}; every batch before this one is stored: run the same inputs "
+                                     "again once the store is free") from exc
             except duckdb.Error as exc:
                 self._stories = None  # it may hold articles of the batch rolled back: rebuild from the file
                 raise StoreError(f"writing to {self.path} failed ({exc}); the last batch was rolled back and "
@@ -97,26 +100,37 @@ class EventStore:
                 self._stories = None
                 raise
 
-    def _story_index(self, cur: Any) -> StoryIndex:
+    def _story_index(self) -> StoryIndex:
         """The near-duplicate index, built from the stored signatures on first use."""
         if self._stories is not None:
             return self._stories
         index = StoryIndex(self.settings)
         current = [index.num_perm, SEED, SCHEME]
-        for doc_id, story_id, num_perm, seed, scheme, hashvalues in cur.execute(
+        with self._cursor() as cur:
+            signatures = cur.execute(
                 "SELECT s.doc_id, a.story_id, s.num_perm, s.seed, s.scheme, s.hashvalues FROM signatures s "
                 "JOIN articles a ON a.doc_id = s.doc_id WHERE s.num_perm = ? AND s.seed = ? AND s.scheme = ?",
-                current).fetchall():
+                current).fetchall()
+            unsigned = cur.execute(
+                "SELECT a.doc_id, a.story_id, a.text FROM articles a LEFT JOIN signatures s ON s.doc_id = a.doc_id "
+                "WHERE s.doc_id IS NULL OR s.num_perm <> ? OR s.seed <> ? OR s.scheme <> ?", current).fetchall()
+        for doc_id, story_id, num_perm, seed, scheme, hashvalues in signatures:
             index.load(Signature(doc_id, num_perm, seed, scheme, hashvalues), story_id)
         # Stored before signatures existed, or with other MinHash settings: sign them again now.
         redone: list[Signature] = []
-        for doc_id, story_id, text in cur.execute(
-                "SELECT a.doc_id, a.story_id, a.text FROM articles a LEFT JOIN signatures s ON s.doc_id = a.doc_id "
-                "WHERE s.doc_id IS NULL OR s.num_perm <> ? OR s.seed <> ? OR s.scheme <> ?", current).fetchall():
+        for doc_id, story_id, text in unsigned:
             signed = index.signature(doc_id, text)
             if signed is not None:
                 index.add(doc_id, story_id, signed[1])
                 redone.append(signed[0])
+        if redone:
+            with self._access.writing() as cur:
+                self._sign_again(cur, redone)
+        self._stories = index
+        return index
+
+    @staticmethod
+    def _sign_again(cur: Any, redone: list[Signature]) -> None:
         if redone:
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -128,8 +142,6 @@ class EventStore:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
-        self._stories = index
-        return index
 
     # -- reading: pyarrow ------------------------------------------------------------------------------------
 
@@ -180,9 +192,12 @@ class EventStore:
             return queries.failures(cur, include_resolved=include_resolved)
 
     def sql_arrow(self, query: str) -> pa.Table:
-        """The result of one SELECT statement; anything else is refused with UsageError."""
+        """The result of one SELECT over the store's tables, stopped after ``settings.sql_timeout_s``.
+
+        Anything else (a write, a file read, an extension) is refused with QueryRefusedError.
+        """
         with self._cursor() as cur:
-            return queries.read_sql(cur, query)
+            return queries.read_sql(cur, query, timeout_s=self.settings.sql_timeout_s)
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, articles, stories, events, event_mentions, failures (open ones)."""
@@ -237,24 +252,18 @@ def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | 
     if read_only and not path.exists():
         raise StoreError(f"there is no event store at {path}: ingest articles into it first "
                          f"(newsevents ingest INPUT --db {path})")
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreError(f"{path} is open for writing in another process ({exc}); wait for it to finish, "
-                             "or query a copy of the file") from exc
-        raise StoreError(f"cannot open {path} ({exc}); check the path and its permissions") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"{path} cannot be opened as a DuckDB database ({exc}); is it an event store?") from exc
+    access = Access(path, read_only=read_only, wait_s=settings.lock_wait_s)
     try:
         if read_only:
-            missing = pending(con)
+            with access.reading() as cur:  # the read connection stays open, for every later read
+                missing = pending(cur)
             if missing:
                 raise StoreError(f"{path} lacks migrations {', '.join(m.name for m in missing)}: open it for "
                                  f"writing once to upgrade it (newsevents ingest --db {path})")
         else:
-            migrate(con)
+            with access.writing() as con:
+                migrate(con)
     except BaseException:
-        con.close()
+        access.close()
         raise
-    return EventStore(con, path, read_only=read_only, settings=settings)
+    return EventStore(access, settings=settings)

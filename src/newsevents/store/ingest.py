@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -72,14 +73,19 @@ def _now() -> datetime:
 
 
 class Ingestor:
-    """One ingest run over one DuckDB connection (a cursor the caller owns and does not share)."""
+    """One ingest run: ``writing()`` gives a connection for one batch, ``reading()`` a cursor for a lookup.
 
-    def __init__(self, con: Any, stories: StoryIndex, *, cursor_factory: Callable[[], Any],
+    Both are context managers (connection.Access's): the store file is held for writing only while a
+    batch is written, so other processes can read it in between.
+    """
+
+    def __init__(self, writing: Callable[[], AbstractContextManager[Any]], stories: StoryIndex, *,
+                 reading: Callable[[], AbstractContextManager[Any]],
                  on_commit: Callable[[Sequence[Outcome]], None] | None = None,
                  batch_documents: int = BATCH_DOCUMENTS, batch_seconds: float = BATCH_SECONDS) -> None:
-        self._con = con
+        self._writing = writing
         self._stories = stories
-        self._cursor_factory = cursor_factory
+        self._reading = reading
         self._on_commit = on_commit
         self._batch_documents = batch_documents
         self._batch_seconds = batch_seconds
@@ -97,25 +103,23 @@ class Ingestor:
         without one): identical bytes then extract to the same article, with the same key. Identical
         bytes under another URL (a feed carrying a wire story for two sites) are coded, and stored.
         Runs in whatever thread pulls it (a worker pool's feeder thread with n_process > 1), so it
-        uses a cursor of its own, made in that thread.
+        takes a cursor of its own for each lookup, never across a ``yield`` (a batch may be written
+        meanwhile).
         """
-        cur = None
         for item in items:
             if isinstance(item, Failure):
                 yield item
                 continue
             digest = raw_hash(item.content)
-            cur = cur or self._cursor_factory()
-            row = cur.execute("SELECT article_id FROM documents WHERE raw_hash = ? AND (source = ? OR "
-                              "url IS NOT DISTINCT FROM ?) LIMIT 1",
-                              [digest, item.source, normalise_url(item.url)]).fetchall()
+            with self._reading() as cur:
+                row = cur.execute("SELECT article_id FROM documents WHERE raw_hash = ? AND (source = ? OR "
+                                  "url IS NOT DISTINCT FROM ?) LIMIT 1",
+                                  [digest, item.source, normalise_url(item.url)]).fetchall()
             if row:
                 self._skipped.append(Outcome(item.source, item.doc_id, "skipped", row[0][0]))
                 continue
             self._raw[(item.source, item.doc_id)] = digest
             yield item
-        if cur is not None:
-            cur.close()
 
     def ingest(self, results: Iterable[Result | Failure]) -> IngestSummary:
         started = time.monotonic()
@@ -145,13 +149,16 @@ class Ingestor:
         skipped = [self._skipped.popleft() for _ in range(len(self._skipped))]
         if not batch and not skipped:
             return
-        con = self._con
-        con.execute("BEGIN TRANSACTION")
         try:
-            outcomes, counts = _Batch(con, self._stories, self._raw).write(batch)
-            con.execute("COMMIT")
+            with self._writing() as con:
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    outcomes, counts = _Batch(con, self._stories, self._raw).write(batch)
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
         except BaseException:
-            con.execute("ROLLBACK")
             self._skipped.extendleft(reversed(skipped))
             raise
         counts["documents"] += len(skipped)

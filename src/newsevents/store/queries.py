@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import threading
 from datetime import date
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from ..errors import UsageError
+from ..errors import QueryRefusedError, QueryTimeoutError, UsageError
 from .filters import EventFilter
 
 EVENT_COLUMNS = (
@@ -140,8 +141,13 @@ def failures(cur: Any, *, include_resolved: bool = False) -> pa.Table:
 
 # -- free SQL --------------------------------------------------------------------------------------------------
 
-def read_sql(cur: Any, query: str) -> pa.Table:
-    """One SELECT statement's result; anything that could change the store is refused."""
+def read_sql(cur: Any, query: str, *, timeout_s: float | None = None) -> pa.Table:
+    """One SELECT statement's result, stopped after ``timeout_s``; anything that could write is refused.
+
+    ``cur`` is a cursor on a locked-down connection (connection.CONFIG): DuckDB itself refuses files,
+    extensions and configuration changes, and a read-only connection refuses writes; the statement
+    type is checked first so that the message can say why.
+    """
     try:
         statements = cur.extract_statements(query)
     except duckdb.Error as exc:
@@ -150,9 +156,31 @@ def read_sql(cur: Any, query: str) -> pa.Table:
         raise UsageError(f"give exactly one SQL statement, not {len(statements)}")
     kind = statements[0].type
     if kind != duckdb.StatementType.SELECT:
-        raise UsageError(f"only SELECT statements are allowed here, not {kind.name}: the store is written "
-                         "only by newsevents ingest")
+        raise QueryRefusedError(f"only SELECT statements are allowed here, not {kind.name}: the store is written "
+                                "only by newsevents ingest")
+    timer = threading.Timer(timeout_s, cur.interrupt) if timeout_s else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     try:
         return cur.sql(query).to_arrow_table()
+    except duckdb.InterruptException:
+        raise QueryTimeoutError(f"the query ran for {timeout_s:g} s (store.sql_timeout_s) and was stopped; the "
+                                "store is unchanged: narrow it (a WHERE on date, a LIMIT) or raise the "
+                                "setting") from None
+    except duckdb.PermissionException as exc:
+        raise QueryRefusedError(f"the query reaches past the store ({_first_line(exc)}): here SQL reads only the "
+                                "store's tables, with no files, URLs or extensions; use newsevents export, or "
+                                "DuckDB itself on a copy of the file, for anything else") from None
     except duckdb.Error as exc:
+        if "read-only" in str(exc).lower():
+            raise QueryRefusedError(f"the query would write to the store ({_first_line(exc)}); the store is "
+                                    "written only by newsevents ingest") from None
         raise UsageError(f"the query failed: {exc}") from None
+    finally:
+        if timer is not None:
+            timer.cancel()
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
