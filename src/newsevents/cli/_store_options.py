@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import duckdb
 import pyarrow as pa
 import typer
 from rich.console import Console
@@ -17,6 +18,7 @@ from ..errors import UsageError
 from ..settings import Settings
 from ..store import EventStore
 from ..store import open as open_store
+from ..store.connection import CONFIG
 from ..store.records import jsonable
 from .common import build_settings
 
@@ -47,7 +49,7 @@ def check_format(fmt: str, allowed: Sequence[str] = ROW_FORMATS) -> str:
 def write_rows(table: pa.Table, fmt: str, out: TextIO, *, record: Callable[[dict[str, Any]], Any] | None = None,
                columns: Sequence[str] | None = None) -> int:
     """Rows as JSON Lines (``record`` shapes each), CSV (every column) or a table (``columns`` only)."""
-    rows = table.to_pylist()
+    rows = python_rows(table)
     if fmt == "jsonl":
         for row in rows:
             out.write(json.dumps(record(row) if record else row, default=jsonable, ensure_ascii=False) + "\n")
@@ -64,9 +66,37 @@ def write_rows(table: pa.Table, fmt: str, out: TextIO, *, record: Callable[[dict
     return len(rows)
 
 
+def python_rows(table: pa.Table) -> list[dict[str, Any]]:
+    """The rows as dicts of Python values, whatever the column types.
+
+    Python's dates stop at years 1 and 9999 and it has no interval type, while DuckDB's do not: such a
+    column is given as DuckDB's own text for each value (``294247-01-10``, ``3 days``), cast by an
+    in-memory DuckDB. HUGEINT and DECIMAL arrive as ``Decimal`` (``jsonable`` and ``_cell`` print them).
+    """
+    names = table.column_names
+    columns = [_python_values(column) for column in table.columns]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _python_values(column: pa.ChunkedArray) -> list[Any]:
+    if not pa.types.is_interval(column.type):
+        try:
+            return column.to_pylist()
+        except (ValueError, OverflowError, pa.ArrowException):
+            pass  # a date or timestamp out of Python's range, perhaps inside a list or struct
+    con = duckdb.connect(config=CONFIG)
+    try:
+        con.register("unprintable", pa.table({"value": column}))
+        return [row[0] for row in con.sql("SELECT CAST(value AS VARCHAR) FROM unprintable").fetchall()]
+    finally:
+        con.close()
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bytes):
         return value.hex()
+    if isinstance(value, list | dict | tuple):  # DuckDB's LIST, STRUCT and MAP: JSON reads back anywhere
+        return json.dumps(value, default=jsonable, ensure_ascii=False)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

@@ -5,7 +5,8 @@ The shape follows ``Event.to_dict()`` (source/target/plover/location nested) plu
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 
@@ -71,9 +72,16 @@ def event_with_evidence(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def jsonable(value: Any) -> Any:
-    """``json.dumps``'s ``default``: dates and times as ISO 8601, bytes as hex."""
-    if isinstance(value, datetime | date):
+    """``json.dumps``'s ``default``: dates and times as ISO 8601, bytes as hex, decimals as numbers.
+
+    A decimal without a fractional part (DuckDB's HUGEINT, a ``sum`` of integers) is written exactly
+    as an integer; one with a scale as the nearest float.
+    """
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, bytes):
         return value.hex()
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return int(value) if isinstance(exponent, int) and exponent >= 0 else float(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
