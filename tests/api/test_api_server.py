@@ -16,7 +16,8 @@ from fastapi import FastAPI
 
 import newsevents.store as st
 from newsevents.api import create_app
-from newsevents.settings import Settings
+from newsevents.api.server import uvicorn_config
+from newsevents.settings import ServeSettings, Settings
 from store.store_fakes import IRQ, UN, FakePipeline, event, result, story_text
 
 TOKEN = "s3cret-token"
@@ -30,10 +31,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(app: FastAPI) -> Iterator[httpx.Client]:
-    """``app`` run by uvicorn in a thread on a free local port, and a client for it."""
+def serving(app: FastAPI, settings: ServeSettings | None = None) -> Iterator[httpx.Client]:
+    """``app`` run by uvicorn as ``newsevents serve`` runs it, in a thread on a free local port, and a client."""
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    config = (settings or ServeSettings()).model_copy(update={"host": "127.0.0.1", "port": port})
+    uv = uvicorn.Server(uvicorn_config(app, config, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -186,7 +188,7 @@ def test_post_validation_and_coding_failures_are_422(client: httpx.Client) -> No
     for bad in ({"text": "a", "html": "<p>a</p>"}, {}, {"text": "x", "date": "soon"}, {"text": "x", "extra": 1}):
         assert client.post("/articles", json=bad, headers=auth).status_code == 422, bad
     failed = client.post("/articles", json={"text": "FAIL this one"}, headers=auth)
-    assert failed.status_code == 422 and failed.json()["detail"]["code"] == "E201"
+    assert failed.status_code == 422 and failed.json()["code"] == "E201" and "message" in failed.json()
 
 
 def test_oversized_bodies_are_413(client: httpx.Client) -> None:
@@ -209,5 +211,6 @@ def test_post_is_disabled_without_a_token(tmp_path: Path) -> None:
     st.open(db, read_only=False).close()
     with st.open(db) as store, serving(create_app(store, Settings(), FakePipeline)) as client:
         response = client.post("/articles", json={"text": "x"}, headers={"Authorization": "Bearer x"})
-        assert response.status_code == 503 and "serve.token" in response.json()["detail"]
+        assert response.status_code == 503 and "serve.token" in response.json()["message"]
+        assert response.json()["code"] == "E006"
         assert client.get("/healthz").json()["read_only"] is True

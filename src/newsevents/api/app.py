@@ -7,8 +7,11 @@
     GET  /stats/timeline       events per day and quad class
     POST /articles             code and store an article (Bearer token; 503 when none is configured)
     GET  /healthz              liveness
+    GET  /docs                 Swagger UI, served from the installed swagger-ui-bundle-v2 (no CDN)
 
-Every query parameter is validated here (422 otherwise) and reaches DuckDB as a bound parameter.
+Every query parameter is validated here (422 otherwise) and reaches DuckDB as a bound parameter, on
+the store's locked-down read connection. Every error is answered as ``{"code", "message"}`` (errors.py);
+an unexpected one is recorded in the store's failures table.
 """
 
 from __future__ import annotations
@@ -20,17 +23,24 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Annotated, Any, Protocol
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
-from ..errors import UsageError
+from ..errors import AccessError, NewsEventsError, NotFoundError, StoreError, UsageError
 from ..settings import Settings
 from ..store import EventFilter, EventStore
 from ..store.ingest import Outcome
 from ..store.queries import encode_cursor
 from ..store.records import event_record, event_with_evidence, jsonable, mention_record
 from ..types import Document, Failure, Result
+from .errors import ApiError, error_responses, install
 from .limits import BodyLimit
 from .models import ArticleIn, ArticleStored, EventsPage
+
+DOCS_ASSETS = "/docs/assets"
 
 
 class PipelineLike(Protocol):
@@ -58,7 +68,7 @@ def event_filters(
     try:
         EventFilter.parse(**filters)
     except UsageError as exc:
-        raise HTTPException(422, exc.message) from None
+        raise ApiError(422, exc) from None
     return filters
 
 
@@ -67,8 +77,11 @@ Filters = Annotated[dict[str, Any], Depends(event_filters)]
 
 def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable[[], PipelineLike]) -> FastAPI:
     """The API over ``store``; ``pipeline_factory`` is called once, on the first POST /articles."""
-    app = FastAPI(title="newsevents", version="1", summary="Political events coded from news, with evidence.")
+    app = FastAPI(title="newsevents", version="1", summary="Political events coded from news, with evidence.",
+                  docs_url=None, redoc_url=None, responses=error_responses())
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_request_bytes)
+    install(app, None if store.read_only else _recorder(store))
+    _docs(app)
     page_size = settings.serve.page_size
     loaded: list[PipelineLike] = []
     load_lock = threading.Lock()
@@ -82,15 +95,16 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
     def authorised(authorization: Annotated[str | None, Header(description="Bearer <token>")] = None) -> None:
         token = settings.serve.token
         if token is None:
-            raise HTTPException(503, "POST /articles is disabled: set serve.token (or $NEWSEVENTS_API_TOKEN) "
-                                     "and restart the server")
+            raise ApiError(503, AccessError("POST /articles is disabled: set serve.token (or "
+                                            "$NEWSEVENTS_API_TOKEN) and restart the server"))
         if store.read_only:
-            raise HTTPException(503, "the store is open read-only; restart the server with write access")
+            raise ApiError(503, StoreError("the store is open read-only; restart the server with write access "
+                                           "to its file"))
         if not authorization or not authorization.startswith("Bearer "):
-            raise HTTPException(401, "send the API token as 'Authorization: Bearer <token>'",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise ApiError(401, AccessError("send the API token as 'Authorization: Bearer <token>'"),
+                           headers={"WWW-Authenticate": "Bearer"})
         if not hmac.compare_digest(authorization.removeprefix("Bearer ").encode(), token.encode()):
-            raise HTTPException(403, "the API token is not the one configured for this server")
+            raise ApiError(403, AccessError("the API token is not the one configured for this server"))
 
     @app.get("/healthz")
     def healthz() -> dict[str, Any]:
@@ -104,12 +118,12 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
                                                         description="next_cursor of the previous page.")] = None,
                     ) -> Response:
         if cursor and offset:
-            raise HTTPException(422, "give either offset or cursor, not both")
+            raise ApiError(422, UsageError("give either offset or cursor, not both"))
         size = limit or page_size
         try:
             rows = store.events_arrow(**filters, limit=size, offset=offset, cursor=cursor).to_pylist()
         except UsageError as exc:
-            raise HTTPException(422, exc.message) from None
+            raise ApiError(422, exc) from None
         # A first page that is not full already holds every match: no second scan to count them.
         total = len(rows) if not offset and not cursor and len(rows) < size else store.count_events(**filters)
         return _json({"total": total, "limit": size, "offset": offset,
@@ -120,14 +134,14 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
     def get_event(event_id: Annotated[int, Path(ge=1, le=2**63 - 1)]) -> Response:
         found = event_with_evidence(store.event_arrow(event_id).to_pylist())
         if found is None:
-            raise HTTPException(404, f"no event {event_id} in this store")
+            raise ApiError(404, NotFoundError(f"no event {event_id} in this store"))
         return _json(found)
 
     @app.get("/articles/{doc_id:path}")
     def get_article(doc_id: Annotated[str, Path(min_length=1, max_length=500)]) -> Response:
         rows = store.article_arrow(doc_id).to_pylist()
         if not rows:
-            raise HTTPException(404, f"no article {doc_id!r} in this store")
+            raise ApiError(404, NotFoundError(f"no article {doc_id!r} in this store"))
         article = rows[0]
         story = [r for r in store.story_arrow(article["story_id"]).to_pylist() if r["doc_id"] != doc_id]
         mentions = store.article_mentions_arrow(doc_id).to_pylist()
@@ -152,7 +166,7 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
         store.ingest_documents([article.document()], pipeline().run, on_commit=outcomes.extend)
         outcome = outcomes[-1]
         if outcome.status == "failed":
-            raise HTTPException(422, {"code": outcome.code, "message": outcome.message})
+            raise ApiError(422, _Coded(outcome.code or "E000", outcome.message or "the article could not be coded"))
         if outcome.status != "stored":
             response.status_code = 200
         assert outcome.article_id is not None
@@ -161,6 +175,34 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
                 "events": [_article_event(m) for m in mentions]}
 
     return app
+
+
+class _Coded(NewsEventsError):
+    """A document's failure (its own code) answered as an error."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _recorder(store: EventStore) -> Callable[[Failure], None]:
+    def record(failure: Failure) -> None:
+        store.ingest([failure])  # one open failure per source and code, as for any document
+
+    return record
+
+
+def _docs(app: FastAPI) -> None:
+    """Swagger UI at /docs, its script and style from the installed package: nothing from a CDN."""
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="newsevents API",
+                                   swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+                                   swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+                                   swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+                                   oauth2_redirect_url=None, swagger_ui_parameters={"validatorUrl": None})
 
 
 def _json(payload: dict[str, Any]) -> Response:

@@ -12,6 +12,8 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from ..errors import InputTooLargeError
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -63,7 +65,7 @@ class BodyLimit:
 
 
 async def _reply(send: Send, exc: HTTPException) -> None:
-    body = json.dumps({"detail": exc.detail}).encode("utf-8")
+    body = json.dumps({"code": InputTooLargeError.code, "message": exc.detail}).encode("utf-8")
     await send({"type": "http.response.start", "status": exc.status_code,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})

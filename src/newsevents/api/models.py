@@ -50,3 +50,13 @@ class ArticleStored(BaseModel):
     doc_id: str = Field(description="The stored article's id (GET /articles/{doc_id}).")
     status: str = Field(description="stored, or duplicate/skipped when the article was stored before.")
     events: list[dict[str, Any]] = Field(description="The event mentions coded in it, with their event ids.")
+
+
+class ErrorOut(BaseModel):
+    """Every error the API answers: a code of newsevents.errors and a message saying what to do."""
+
+    code: str = Field(description="A stable code (E001 invalid request, E005 not found, E900 unexpected...).",
+                      examples=["E005"])
+    message: str = Field(description="What went wrong and what to do about it, in one line.")
+    field: str | None = Field(None, description="For a validation error: the field at fault (query.limit, "
+                              "body.text).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import typer
@@ -22,10 +23,15 @@ def serve(
     """Serve the store over HTTP. POST /articles needs serve.token (or $NEWSEVENTS_API_TOKEN)."""
     import uvicorn  # only this command needs the server
 
+    from ..api.server import uvicorn_config
+
     settings = build_settings(config, extra={"store": {"path": db}, "serve": {"host": host, "port": port}})
-    # Without a token nothing can write, so the file is opened read-only and other processes may read it too.
-    writable = settings.serve.token is not None
-    store = open_store(settings.store.path, read_only=not writable, settings=settings.store)
+    path = settings.store.path
+    # Open for writing whenever the file allows it: the file is then held for writing only while a POST
+    # or an unexpected error's failure record is written, so other processes read it meanwhile. Without a
+    # token, a store that does not exist yet is not created (a mistyped --db would serve an empty one).
+    writable = os.access(path, os.W_OK) if path.exists() else settings.serve.token is not None
+    store = open_store(path, read_only=not writable, settings=settings.store)
 
     def pipeline() -> PipelineLike:
         from ..pipeline import Pipeline  # the spaCy model loads on the first POST, not at start-up
@@ -33,8 +39,8 @@ def serve(
         return Pipeline(settings)
 
     try:
-        uvicorn.run(create_app(store, settings, pipeline), host=settings.serve.host,
-                    port=settings.serve.port, log_level="info")
+        uvicorn.Server(uvicorn_config(create_app(store, settings, pipeline), settings.serve,
+                                      log_level="info")).run()
     finally:
         store.close()
 
