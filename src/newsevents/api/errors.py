@@ -86,6 +86,8 @@ def install(app: FastAPI, record: Callable[[Failure], None] | None) -> None:
         code = _CODE_OF_STATUS.get(exc.status_code, UsageError.code)
         if exc.status_code == 404 and exc.detail == "Not Found":
             message = f"there is no {request.method} {request.url.path} in this API; /docs lists its paths"
+        elif exc.status_code == 400 and request.method == "POST":  # FastAPI could not decode the body
+            message = "the request body is not JSON text in UTF-8; send one JSON object (see /docs)"
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}; /docs lists the methods of each path"
         else:
@@ -130,6 +132,7 @@ def error_responses() -> dict[int | str, dict[str, Any]]:
     from .models import ErrorOut
 
     return {
+        400: {"model": ErrorOut, "description": "A body that is not JSON text in UTF-8 (E001)"},
         404: {"model": ErrorOut, "description": "No such event, article or path (E005)"},
         422: {"model": ErrorOut, "description": "A parameter or body field is not valid (E001, with the field)"},
         500: {"model": ErrorOut, "description": "An unexpected error (E900), recorded in the store's failures"},
