@@ -7,6 +7,13 @@
     stories, event identity, counts, one transaction per batch) into a fresh file; then the same events,
     flattened to one row each, are appended to a plain table of a fresh file in one Arrow
     ``INSERT ... SELECT``. Both rates are coded events per second, from the same Python objects.
+(c) Reopening per batch: a writer holds the store file only while it writes a batch, so that readers
+    can open it in between (store/connection.py). The same results go through the same ``Ingestor``
+    twice, into fresh copies of the same store: once with the file opened and closed for every batch
+    (what ingest does), once with one read-write connection held for the whole run (what it did
+    before), with ``--batch`` documents per batch (a pipeline coding 30 to 100 articles a second fills
+    batches of that size in its one second). Run on an empty store and on the million-event store of
+    (b), where opening (catalog, row-group metadata) and the checkpoint on close cost the most.
 (b) Queries: a store of ``--events`` synthetic events is built in SQL (dates over ten years, countries
     and CAMEO codes skewed as news is), then the two queries behind the API are timed ``--runs`` times
     each with varied parameters: GET /stats/timeline (one year, one country) and GET /events (country +
@@ -19,16 +26,19 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import shutil
 import socket
 import statistics
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import httpx
@@ -37,7 +47,10 @@ import uvicorn
 
 import newsevents.store as st
 from newsevents.api import create_app
-from newsevents.settings import Settings
+from newsevents.settings import Settings, StoreSettings
+from newsevents.store.connection import CONFIG, Access
+from newsevents.store.ingest import Ingestor
+from newsevents.store.stories import StoryIndex
 from newsevents.types import Actor, Article, Coder, Event, Place, Result
 
 CODER = Coder("benchmark", "0")
@@ -113,6 +126,51 @@ def _flat(result: Result) -> list[dict]:
             "char_end": e.char_end, "trigger": e.trigger, "coder_name": e.coder.name,
             "coder_version": e.coder.version, "url": result.article.url})
     return rows
+
+
+def _ingest_seconds(path: Path, results: list[Result], batch: int, *, reopen: bool) -> float:
+    """Seconds to ingest ``results`` into ``path``, the file reopened per batch or held throughout."""
+    settings = StoreSettings()
+    with st.open(path, read_only=False, settings=settings):
+        pass  # migrations, outside the clock
+    if reopen:
+        access = Access(path, read_only=False, wait_s=settings.lock_wait_s)
+        writing, reading, close = access.writing, access.reading, access.close
+    else:
+        con = duckdb.connect(str(path), config=CONFIG)
+
+        @contextmanager
+        def writing() -> Iterator[Any]:
+            yield con
+
+        @contextmanager
+        def reading() -> Iterator[Any]:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
+
+        close = con.close
+    t = time.perf_counter()
+    Ingestor(writing, StoryIndex(settings), reading=reading, batch_documents=batch, batch_seconds=3600).ingest(results)
+    close()  # the last checkpoint counts too
+    return time.perf_counter() - t
+
+
+def bench_reopen(tmp: Path, base: Path | None, results: list[Result], batch: int, rounds: int) -> dict[str, float]:
+    """Median seconds per ingest, held against reopened, alternating, each into a fresh copy of ``base``."""
+    times: dict[str, list[float]] = {"held": [], "reopened": []}
+    for r in range(rounds):
+        for mode in ("held", "reopened") if r % 2 == 0 else ("reopened", "held"):
+            path = tmp / f"reopen-{mode}-{r}.duckdb"
+            if base is not None:
+                shutil.copyfile(base, path)
+            times[mode].append(_ingest_seconds(path, results, batch, reopen=mode == "reopened"))
+            path.unlink()
+    held, reopened = statistics.median(times["held"]), statistics.median(times["reopened"])
+    return {"held": held, "reopened": reopened, "batches": -(-len(results) // batch),
+            "ms_per_batch": 1000 * (reopened - held) / -(-len(results) // batch)}
 
 
 def bench_ingest(tmp: Path, n_docs: int, per_doc: int) -> dict[str, float]:
@@ -263,6 +321,10 @@ def main() -> None:
     parser.add_argument("--events-per-doc", type=int, default=5)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=60)
+    parser.add_argument("--batch", type=int, default=32, help="documents per batch in (c)")
+    parser.add_argument("--reopen-docs", type=int, default=640, help="articles ingested per run of (c)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each way in (c)")
+    parser.add_argument("--skip-queries", action="store_true", help="(c) on the empty store only, no (b)")
     args = parser.parse_args()
     print("command: python benchmarks/store.py " + " ".join(sys.argv[1:]))
     with tempfile.TemporaryDirectory() as tmp:
@@ -272,12 +334,24 @@ def main() -> None:
               f"plain Arrow INSERT ... SELECT {a['plain_rate']:,.0f} events/s including building the Arrow table "
               f"from the same objects ({a['insert_rate']:,.0f} events/s for the INSERT alone); ratio plain/ingest "
               f"{a['plain_rate'] / a['ingest_rate']:.1f}x")
+        few = _results(args.reopen_docs, args.events_per_doc, seed=13)
+        _report_reopen("empty store", bench_reopen(Path(tmp), None, few, args.batch, args.rounds), args.batch)
+        if args.skip_queries:
+            return
         db = Path(tmp) / "million.duckdb"
         t = time.perf_counter()
         build_events(db, args.events)
         print(f"(b) built {args.events:,} events in {time.perf_counter() - t:.1f} s; {args.runs} runs each:")
         for name, (p50, p95) in bench_queries(db, args.runs).items():
             print(f"    {name:32s} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+        _report_reopen(f"{args.events:,}-event store", bench_reopen(Path(tmp), db, few, args.batch, args.rounds),
+                       args.batch)
+
+
+def _report_reopen(where: str, r: dict[str, float], batch: int) -> None:
+    print(f"(c) reopening per batch, {where}, {r['batches']:.0f} batches of {batch}: held {r['held']:.2f} s, "
+          f"reopened {r['reopened']:.2f} s (median of runs); ratio reopened/held {r['reopened'] / r['held']:.2f}x, "
+          f"{r['ms_per_batch']:.1f} ms more per batch")
 
 
 if __name__ == "__main__":
