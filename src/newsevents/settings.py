@@ -81,6 +81,9 @@ class StoreSettings(_Section):
     lock_wait_s: float = Field(15.0, ge=0, description="How long a command waits for another process that "
                                "holds the store file (an ingest writing a batch, a reader) before it gives "
                                "up with E501 naming that process.")
+    hold_for_writing: bool = Field(False, description="Keep the store file open for writing from the first "
+                                   "batch an ingest (or serve) writes until it ends: saves reopening the file "
+                                   "per batch, but no other process can read it meanwhile.")
     sql_timeout_s: float = Field(60.0, gt=0, description="Longest a `newsevents sql` query (or "
                                  "EventStore.sql) may run; it is then stopped with E004 and the store is "
                                  "unchanged.")

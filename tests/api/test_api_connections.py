@@ -116,7 +116,8 @@ def test_300_slow_connections_do_not_stop_a_normal_request(server: int) -> None:
     assert httpx.get(f"http://127.0.0.1:{server}/healthz", timeout=5).status_code == 200
 
 
-def test_a_body_that_stops_arriving_is_closed(server: int) -> None:
+def test_a_body_that_stops_arriving_is_closed(served: tuple[int, Path]) -> None:
+    server, db = served
     with socket.create_connection(("127.0.0.1", server), timeout=5) as sock:
         sock.sendall(b"POST /articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer t\r\n"
                      b"Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"text\": \"only a part")
@@ -124,6 +125,8 @@ def test_a_body_that_stops_arriving_is_closed(server: int) -> None:
         [answer] = _wait_closed([sock], BODY_S + 15)
     assert answer is not None and answer.startswith(b"HTTP/1.1 408"), answer
     assert b"serve.body_timeout_s" in answer and time.monotonic() - started >= BODY_S - 0.5
+    with st.open(db) as store:  # a client that went away is not a server error
+        assert store.counts()["failures"] == 0
 
 
 def test_an_idle_kept_alive_connection_is_closed(server: int) -> None:

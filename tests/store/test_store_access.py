@@ -172,3 +172,32 @@ def test_the_cli_names_the_holder_and_the_setting(db: Path, tmp_path: Path) -> N
     assert answer.returncode == 1 and "Traceback" not in answer.stderr
     assert answer.stderr.startswith("newsevents: [E501]") and f"process {holder.pid}" in answer.stderr
     assert len(answer.stderr.strip().splitlines()) == 1
+
+
+READ = ("import sys\nimport newsevents.store as st\nfrom newsevents.settings import StoreSettings\n"
+        "with st.open(sys.argv[1], settings=StoreSettings(lock_wait_s=0.3)) as store:\n"
+        "    print(store.counts()['articles'])\n")
+
+
+def _read_elsewhere(db: Path) -> subprocess.CompletedProcess[str]:
+    """Count the articles from another process, waiting at most 0.3 s for the file."""
+    return subprocess.run([sys.executable, "-c", READ, str(db)], capture_output=True, text=True, timeout=120)
+
+
+def test_another_process_reads_between_batches(db: Path) -> None:
+    with st.open(db, read_only=False) as store:
+        store.ingest([result("b", story_text(2))])
+        store.counts()  # this process reads too: a shared read connection, which others may share
+        other = _read_elsewhere(db)
+        assert other.returncode == 0 and other.stdout.strip() == "2", other.stderr
+
+
+def test_hold_for_writing_keeps_the_file_until_closed(db: Path) -> None:
+    with st.open(db, read_only=False, settings=StoreSettings(hold_for_writing=True)) as store:
+        store.ingest([result("b", story_text(2))])
+        store.ingest([result("c", story_text(3))])
+        assert store.counts()["articles"] == 3  # reads take cursors on the held connection
+        other = _read_elsewhere(db)
+        assert other.returncode == 1 and f"being written by process {os.getpid()}" in other.stderr
+    again = _read_elsewhere(db)
+    assert again.returncode == 0 and again.stdout.strip() == "3", again.stderr

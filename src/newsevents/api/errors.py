@@ -30,6 +30,7 @@ from ..errors import (
     UsageError,
 )
 from ..types import Failure
+from .models import ErrorOut
 
 INTERNAL_ERROR = "E900"
 _log = logging.getLogger("newsevents.api")
@@ -129,8 +130,6 @@ def install(app: FastAPI, record: Callable[[Failure], None] | None) -> None:
 
 def error_responses() -> dict[int | str, dict[str, Any]]:
     """The OpenAPI description of the error answers, shared by every route."""
-    from .models import ErrorOut
-
     return {
         400: {"model": ErrorOut, "description": "A body that is not JSON text in UTF-8 (E001)"},
         404: {"model": ErrorOut, "description": "No such event, article or path (E005)"},

@@ -107,61 +107,80 @@ def _command(pid: int) -> str:
 
 
 class Access:
-    """One store file's connections within a process: shared reads, exclusive and short writes."""
+    """One store file's connections within a process: shared reads, exclusive and short writes.
 
-    def __init__(self, path: Path, *, read_only: bool, wait_s: float) -> None:
+    With ``hold=True`` (``store.hold_for_writing``) the first write's connection is kept until
+    ``close()``, and reads take cursors on it: no reopening per batch, and no other process can open
+    the file meanwhile, which is how every store was opened before issue 7.
+    """
+
+    def __init__(self, path: Path, *, read_only: bool, wait_s: float, hold: bool = False) -> None:
         self.path = path
         self.read_only = read_only
         self.wait_s = wait_s
+        self.hold = hold and not read_only
         self._cond = threading.Condition()
-        self._readers = 0  # reads in flight
+        self._readers = 0  # reads in flight on the read-only connection
         self._writers = 0  # writes in flight or waiting: new reads wait for them
         self._writing = False  # a write holds the file now
         self._reader: Any = None  # the shared read-only connection, while one is open
+        self._held: Any = None  # with hold: the read-write connection, once opened
         self._closed = False
 
     @contextmanager
     def reading(self) -> Iterator[Any]:
-        """A cursor on the shared read-only connection, opened (waiting for writers) if need be."""
+        """A cursor on the shared read-only connection (or the held one), opened if need be."""
         with self._cond:
-            self._await(lambda: not self._writers, "a write in this process")
-            if self._reader is None:
-                self._reader = connect(self.path, read_only=True, wait_s=self.wait_s)
-            self._readers += 1
-            reader = self._reader
+            self._await(lambda: self._held is not None or not self._writers, "a write in this process")
+            source = self._held
+            counted = source is None  # reads on the read-only connection are counted: a write waits for them
+            if source is None:
+                if self._reader is None:
+                    self._reader = connect(self.path, read_only=True, wait_s=self.wait_s)
+                self._readers += 1
+                source = self._reader
         try:
-            cur = reader.cursor()
+            cur = source.cursor()
             try:
                 yield cur
             finally:
                 cur.close()
         finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
+            if counted:
+                with self._cond:
+                    self._readers -= 1
+                    self._cond.notify_all()
 
     @contextmanager
     def writing(self) -> Iterator[Any]:
-        """A read-write connection of its own, held only for this block (one write at a time)."""
+        """A read-write connection, held only for this block unless ``hold`` (one write at a time)."""
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it with read_only=False to write to it")
         with self._cond:
             self._writers += 1
             try:
-                # Our own read connection must go: DuckDB opens a file in one mode per process.
-                self._await(lambda: not self._readers and not self._writing, "other reads or writes in this process")
+                # Our own read connection must go first: DuckDB opens a file in one mode per process.
+                self._await(lambda: not self._writing and (self._held is not None or not self._readers),
+                            "other reads or writes in this process")
                 self._writing = True
-                self._drop_reader()
+                if self._held is None:
+                    self._drop_reader()
             except BaseException:
                 self._writers -= 1
                 self._cond.notify_all()
                 raise
         try:
-            con = connect(self.path, read_only=False, wait_s=self.wait_s)
+            con = self._held
+            if con is None:
+                con = connect(self.path, read_only=False, wait_s=self.wait_s)
+                if self.hold:
+                    with self._cond:
+                        self._held = con
             try:
                 yield con
             finally:
-                con.close()
+                if con is not self._held:
+                    con.close()
         finally:
             with self._cond:
                 self._writing = False
@@ -172,7 +191,9 @@ class Access:
         with self._cond:
             self._closed = True
             self._drop_reader()
-
+            if self._held is not None:
+                self._held.close()
+                self._held = None
     def _drop_reader(self) -> None:
         if self._reader is not None:
             self._reader.close()

@@ -252,7 +252,7 @@ def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | 
     if read_only and not path.exists():
         raise StoreError(f"there is no event store at {path}: ingest articles into it first "
                          f"(newsevents ingest INPUT --db {path})")
-    access = Access(path, read_only=read_only, wait_s=settings.lock_wait_s)
+    access = Access(path, read_only=read_only, wait_s=settings.lock_wait_s, hold=settings.hold_for_writing)
     try:
         if read_only:
             with access.reading() as cur:  # the read connection stays open, for every later read
