@@ -9,12 +9,19 @@
     │   └── AccessError             E006  the API refuses to write: no token configured, none or a wrong one sent
     ├── InputError                  E100  an input could not be read
     │   ├── MissingInputError       E101  no such file or directory
-    │   ├── InputTooLargeError      E102  over the configured size limit
+    │   ├── InputTooLargeError      E102  over a configured size limit (read.max_bytes,
+    │   │                                 read.http_max_bytes, nlp.max_chars)
     │   ├── BinaryInputError        E103  not text (NUL bytes, a known binary signature)
-    │   ├── EncodingError           E104  not valid UTF-8 (or the declared charset)
+    │   ├── EncodingError           E104  not valid UTF-8 (or the declared charset), a charset that is not a
+    │   │                                 WHATWG encoding label, or text whose encoding cannot be told
     │   ├── EmptyInputError         E105  nothing in it
-    │   ├── JsonLinesError          E106  a line that is not a valid JSON Lines record
-    │   └── FetchError              E107  a URL that could not be fetched
+    │   ├── JsonLinesError          E106  a line that is not a valid JSON Lines record (bad JSON, nested
+    │   │                                 too deeply, a field of the wrong type)
+    │   ├── FetchError              E107  a URL that could not be fetched (HTTP status, per-read timeout,
+    │   │                                 total deadline read.http_deadline_s, connection error)
+    │   ├── NotRegularFileError     E108  a FIFO, socket or device: never opened, since reading it can block
+    │   ├── SymlinkLoopError        E109  a symbolic link that leads back to itself
+    │   └── BadUrlError             E110  a URL that cannot be parsed (a record's or a request's "url")
     ├── ExtractionError             E200  no article in the document
     │   ├── NoArticleError          E201  no main text found (empty page, navigation only)
     │   └── LanguageError           E202  not English: skipped rather than coded into garbage
@@ -24,10 +31,10 @@
     │   └── StoreBusyError          E501  another process (named) held the store file past store.lock_wait_s
     └── EvaluationError             E600  a gold file cannot be read
 
-    E900 is not raised: a bug met while coding one document becomes that document's Failure (code
-    E900, the exception's type and message), so the rest of the batch goes on; a bug met while the
-    HTTP API answers a request is answered 500 with code E900 and recorded in the store's failures
-    table. Please report either.
+    E900 is not raised: a bug met while reading, extracting, parsing or coding one document becomes
+    that document's Failure (code E900, the stage, the exception's type and message), so the rest of
+    the batch goes on (``internal_message`` words it); a bug met while the HTTP API answers a request
+    is answered 500 with code E900 and recorded in the store's failures table. Please report either.
 
 A message says what went wrong and what to do about it, in one line.
 """
@@ -48,6 +55,16 @@ class NewsEventsError(Exception):
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         return f"{where}[{self.code}] {self.message}"
+
+
+INTERNAL_ERROR = "E900"
+
+
+def internal_message(exc: BaseException, stage: str) -> str:
+    """The E900 message for an unexpected ``exc`` met while ``stage`` ("reading", "coding") one document."""
+    detail = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else "no message"
+    return (f"internal error while {stage} this document ({type(exc).__name__}: {detail}); the rest of the "
+            "batch goes on; please report it with this input")
 
 
 class UsageError(NewsEventsError):
@@ -104,6 +121,18 @@ class JsonLinesError(InputError):
 
 class FetchError(InputError):
     code = "E107"
+
+
+class NotRegularFileError(InputError):
+    code = "E108"
+
+
+class SymlinkLoopError(InputError):
+    code = "E109"
+
+
+class BadUrlError(InputError):
+    code = "E110"
 
 
 class ExtractionError(NewsEventsError):

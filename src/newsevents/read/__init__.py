@@ -3,14 +3,17 @@
     read_inputs(inputs, settings.read, *, stdin=None, transport=None) -> Iterator[Document | Failure]
 
 One module per input kind (``files``, ``jsonl``, ``url``, ``stdin``); ``content`` holds the checks and
-the decoding every input goes through, ``ids`` the stable document ids. A bad input never raises:
-it becomes a ``Failure`` with the code of its ``InputError`` and the rest go on.
+the decoding every input goes through (``encodings`` the charset labels it accepts), ``opening`` the
+way files are opened, ``urls`` the URL check, ``ids`` the stable document ids. A bad input never
+raises: it becomes a ``Failure`` with the code of its ``InputError`` and the rest go on; a bug met
+while reading one input becomes its E900 Failure (``outcome.guarded``), never the end of the run.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import BinaryIO
 
 import httpx
@@ -18,7 +21,8 @@ import httpx
 from ..settings import ReadSettings
 from ..types import Document, Failure
 from .files import read_path
-from .stdin import read_stdin
+from .outcome import guarded, guarded_iter
+from .stdin import SOURCE, read_stdin
 from .url import Fetcher, is_url
 
 __all__ = ["read_inputs"]
@@ -35,8 +39,9 @@ def read_inputs(inputs: Sequence[str], settings: ReadSettings, *, stdin: BinaryI
     with Fetcher(settings, transport) as fetcher:
         for item in inputs:
             if item == "-":
-                yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, settings)
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                yield guarded(SOURCE, partial(read_stdin, stream, settings))
             elif is_url(item):
-                yield fetcher.fetch(item)
+                yield guarded(item, partial(fetcher.fetch, item))
             else:
-                yield from read_path(item, settings)
+                yield from guarded_iter(item or "<empty>", read_path(item, settings))

@@ -8,8 +8,9 @@
   its own calendar day, as written, whatever its time zone.
 - ``id`` is used as the doc_id (numbers become strings); without one the id is ``<file stem>-<line>``.
 
-A bad line (not JSON, not an object, no text, a bad field) yields one ``Failure`` naming
-``file.jsonl:LINE`` and the rest of the file goes on; blank lines are skipped.
+A bad line (not JSON, nested too deeply, not an object, no text, a bad field, a ``url`` that cannot
+be parsed: E110) yields one ``Failure`` naming ``file.jsonl:LINE`` and the rest of the file goes on;
+blank lines are skipped.
 
 Size limit: the file is streamed line by line, so a whole file is never refused for its size (a
 batch of ten thousand articles is a normal input); ``read.max_bytes`` applies to each line, and a
@@ -21,13 +22,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import (
     EmptyInputError,
     EncodingError,
-    InputError,
     InputTooLargeError,
     JsonLinesError,
     NewsEventsError,
@@ -36,7 +37,9 @@ from ..settings import ReadSettings
 from ..types import DocKind, Document, Failure
 from .content import UTF8_BOM, check_binary, decode, validate
 from .ids import record_doc_id
-from .outcome import as_failure
+from .opening import open_regular, os_error
+from .outcome import as_failure, guarded
+from .urls import check_url
 
 _SNIFF_BYTES = 8192
 _SKIP_CHUNK = 1 << 20
@@ -48,10 +51,9 @@ def read_jsonl(source: str, settings: ReadSettings) -> Iterator[Document | Failu
     path = Path(source)
     what = f"file {source}"
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield as_failure(InputError(f"{what} cannot be read ({exc.strerror or exc}); check its permissions"),
-                         source)
+        stream, _ = open_regular(path, what)
+    except NewsEventsError as exc:
+        yield as_failure(exc, source)
         return
     with stream:
         try:
@@ -59,9 +61,12 @@ def read_jsonl(source: str, settings: ReadSettings) -> Iterator[Document | Failu
         except NewsEventsError as exc:
             yield as_failure(exc, source)
             return
+        except OSError as exc:
+            yield as_failure(os_error(exc, what), source)
+            return
         stream.seek(0)
         seen_record = False
-        for line_no, raw in _lines(stream, settings.max_bytes):
+        for line_no, raw in _lines(stream, settings.max_bytes, what):
             where = f"{source}:{line_no}"
             if isinstance(raw, int):
                 seen_record = True
@@ -72,17 +77,20 @@ def read_jsonl(source: str, settings: ReadSettings) -> Iterator[Document | Failu
             if not raw.strip():
                 continue
             seen_record = True
-            yield _record(raw, where, path, line_no, settings)
+            yield guarded(where, partial(_record, raw, where, path, line_no, settings))
     if not seen_record:
         yield as_failure(EmptyInputError(f"{what} holds no JSON Lines records; remove it from the inputs "
                                          "or add one record per line"), source)
 
 
-def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+def _lines(stream: IO[bytes], max_bytes: int, what: str) -> Iterator[tuple[int, bytes | int]]:
     """(line number, the line's bytes), or (line number, its length) for a line over ``max_bytes``."""
     line_no = 0
     while True:
-        raw = stream.readline(max_bytes + 1)
+        try:
+            raw = stream.readline(max_bytes + 1)
+        except OSError as exc:
+            raise os_error(exc, f"{what} (after line {line_no})") from exc
         if not raw:
             return
         line_no += 1
@@ -91,7 +99,10 @@ def _lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | int
         if len(raw) > max_bytes and not raw.endswith(b"\n"):
             size = len(raw)
             while not raw.endswith(b"\n"):
-                raw = stream.readline(_SKIP_CHUNK)
+                try:
+                    raw = stream.readline(_SKIP_CHUNK)
+                except OSError as exc:
+                    raise os_error(exc, f"{what} (line {line_no})") from exc
                 if not raw:
                     break
                 size += len(raw)
@@ -112,9 +123,10 @@ def _record(raw: bytes, where: str, path: Path, line_no: int, settings: ReadSett
                                      f"{settings.max_bytes:,} (setting read.max_bytes); shorten it or raise "
                                      "read.max_bytes")
         validate(content, kind, what)
+        url = _optional_str(record, "url", what)
         return Document(doc_id=doc_id, source=where, content=content, kind=kind,
-                        url=_optional_str(record, "url", what), title=_optional_str(record, "title", what),
-                        published=_date(record.get("date"), what))
+                        url=check_url(url, what) if url is not None else None,
+                        title=_optional_str(record, "title", what), published=_date(record.get("date"), what))
     except NewsEventsError as exc:
         return as_failure(exc, where, doc_id)
 
@@ -126,6 +138,11 @@ def _parse(raw: bytes, what: str) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise JsonLinesError(f"{what} is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove "
                              "the line") from exc
+    except RecursionError as exc:
+        raise JsonLinesError(f"{what} nests arrays or objects too deeply to be read (Python's JSON parser "
+                             "stops near 1,000 levels); flatten the record or remove the line") from exc
+    except ValueError as exc:  # a number with more digits than Python converts (sys.get_int_max_str_digits)
+        raise JsonLinesError(f"{what} cannot be read as JSON ({exc}); fix or remove the line") from exc
     if not isinstance(record, dict):
         raise JsonLinesError(f"{what} is a JSON {type(record).__name__}, not an object; write one object "
                              'per line, like {"id": "a1", "text": "..."}')
@@ -139,7 +156,18 @@ def _doc_id(record: dict[str, Any], what: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int) or (isinstance(value, str) and not value.strip()):
         raise JsonLinesError(f"{what} has id {value!r}; an id must be a non-empty string or a number "
                              "(or be left out)")
+    if isinstance(value, str):
+        _no_surrogates(value, "id", what)
     return str(value)
+
+
+def _no_surrogates(value: str, key: str, what: str) -> None:
+    """JSON can escape half a UTF-16 pair ("\\ud800"), which no file, table or terminal can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise EncodingError(f'{what} has a "{key}" with an unpaired surrogate escape at character '
+                            f"{exc.start}; fix the JSON escape") from exc
 
 
 def _content(record: dict[str, Any], what: str) -> tuple[DocKind, bytes]:
@@ -163,6 +191,7 @@ def _content(record: dict[str, Any], what: str) -> tuple[DocKind, bytes]:
 def _optional_str(record: dict[str, Any], key: str, what: str) -> str | None:
     value = record.get(key)
     if value is None or isinstance(value, str):
+        _no_surrogates(value or "", key, what)
         return value or None
     raise JsonLinesError(f'{what} has a "{key}" that is a JSON {type(value).__name__}, not a string; fix it '
                          "or leave it out")

@@ -5,13 +5,25 @@ text, none or ``application/octet-stream`` is sniffed, anything else is refused 
 When the header names a charset other than UTF-8 the body is decoded with it here and stored as
 UTF-8 behind a BOM (see ``content.py``), because the Document keeps no headers.
 
+Every wait is bounded twice: each step (connecting, each read) by ``read.http_timeout_s``, and the
+whole fetch, redirects, headers and body together, by ``read.http_deadline_s``. A server that sends
+one byte every few seconds never trips the first; the second is kept by a timer that shuts the
+fetch's socket down when the deadline passes (httpx has no overall timeout of its own), so even a
+server that trickles its headers is cut off on time.
+
 Every failure is a FetchError (E107) that says what happened: the HTTP status, a timeout, the
-connection error; a body over ``read.http_max_bytes`` is E102.
+deadline, the connection error; a body over ``read.http_max_bytes`` is E102; an address that cannot
+be parsed is E110.
 """
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import threading
+import time
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -21,6 +33,7 @@ from ..types import DocKind, Document, Failure
 from .content import sniff_kind, transcode, validate
 from .ids import url_doc_id
 from .outcome import as_failure
+from .urls import check_url
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream"})
@@ -49,8 +62,11 @@ class Fetcher:
 
     def _get_client(self) -> httpx.Client:
         if self._client is None:
+            # No keep-alive: each fetch opens its own connection, so the deadline's timer always knows
+            # the socket to shut (a pooled connection is made before the fetch that reuses it).
             self._client = httpx.Client(timeout=self._settings.http_timeout_s, follow_redirects=True,
                                         headers={"User-Agent": self._settings.user_agent},
+                                        limits=httpx.Limits(max_keepalive_connections=0),
                                         transport=self._transport)
         return self._client
 
@@ -64,8 +80,10 @@ class Fetcher:
     def _fetch(self, url: str) -> Document:
         limit = self._settings.http_max_bytes
         what = f"URL {url}"
+        check_url(url, what)
+        deadline = _Deadline(self._settings.http_deadline_s)
         try:
-            with self._get_client().stream("GET", url) as response:
+            with deadline, self._get_client().stream("GET", url, extensions={"trace": deadline.trace}) as response:
                 if response.status_code >= 400:
                     raise FetchError(f"{what} answered HTTP {response.status_code} {response.reason_phrase}; "
                                      "check the address, or try again later if the site is down")
@@ -79,23 +97,94 @@ class Fetcher:
                     if len(body) > limit:
                         raise InputTooLargeError(f"{what} sends more than {limit:,} bytes (setting "
                                                  "read.http_max_bytes); raise read.http_max_bytes to fetch it")
+                    deadline.check()
                 content_type = response.headers.get("content-type", "")
                 final_url = str(response.url)
-        except httpx.TimeoutException as exc:
-            raise FetchError(f"{what} timed out after {self._settings.http_timeout_s:g} s ({type(exc).__name__}); "
-                             "try again later or raise read.http_timeout_s") from exc
-        except httpx.ConnectError as exc:
-            raise FetchError(f"{what} could not be reached ({str(exc) or 'connection failed'}); check the address "
-                             "and the network") from exc
-        except httpx.TooManyRedirects as exc:
-            raise FetchError(f"{what} redirects too many times; open it in a browser to find the page's "
-                             "real address") from exc
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise FetchError(f"{what} could not be fetched ({type(exc).__name__}: {exc}); check the address "
-                             "and the network") from exc
+            if deadline.expired:
+                raise self._too_slow(what) from exc
+            raise _fetch_error(exc, what, self._settings.http_timeout_s) from exc
+        except _DeadlinePassed as exc:
+            raise self._too_slow(what) from exc
         kind, content = _typed_content(bytes(body), content_type, what)
         validate(content, kind, what)
         return Document(doc_id=url_doc_id(url), source=url, content=content, kind=kind, url=final_url)
+
+    def _too_slow(self, what: str) -> FetchError:
+        return FetchError(f"{what} was not fetched within {self._settings.http_deadline_s:g} s (setting "
+                          "read.http_deadline_s): the server sends too slowly; try again later or raise "
+                          "read.http_deadline_s")
+
+
+def _fetch_error(exc: httpx.HTTPError | httpx.InvalidURL, what: str, timeout_s: float) -> FetchError:
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(f"{what} timed out after {timeout_s:g} s ({type(exc).__name__}); try again later or "
+                          "raise read.http_timeout_s")
+    if isinstance(exc, httpx.ConnectError):
+        return FetchError(f"{what} could not be reached ({str(exc) or 'connection failed'}); check the address "
+                          "and the network")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return FetchError(f"{what} redirects too many times; open it in a browser to find the page's real address")
+    return FetchError(f"{what} could not be fetched ({type(exc).__name__}: {exc}); check the address and the "
+                      "network")
+
+
+class _DeadlinePassed(Exception):
+    pass
+
+
+class _Deadline:
+    """The whole-fetch deadline: a timer that shuts down every socket the fetch opened when it passes.
+
+    httpcore reports each connection it opens through the request's ``trace`` extension; shutting a
+    socket down wakes a read blocked on it at once (closing it would not), and the read then fails.
+    """
+
+    _OPENED = frozenset({"connection.connect_tcp.complete", "connection.start_tls.complete"})
+
+    def __init__(self, seconds: float) -> None:
+        self._ends = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._timer.cancel()
+
+    def check(self) -> None:
+        if self.expired or time.monotonic() > self._ends:
+            self.expired = True
+            raise _DeadlinePassed
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event not in self._OPENED:
+            return
+        stream = info.get("return_value")
+        sock = stream.get_extra_info("socket") if stream is not None else None
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shutdown(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shutdown(sock)
+
+
+def _shutdown(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed: nothing is waiting on it
+        sock.shutdown(socket.SHUT_RDWR)
 
 
 def _typed_content(body: bytes, content_type: str, what: str) -> tuple[DocKind, bytes]:
