@@ -3,8 +3,14 @@
     Extractor(settings.extract).extract(doc) -> Article
 
 By kind: "html" goes through trafilatura (``html.py``) and the boilerplate cleaner, "text" (scraped
-plain text) through the cleaner alone (``text.py``), "clean" (JSON Lines ``text``) is used exactly
-as given, so offsets index the user's text. Decoding is done by ``read.content`` for both stages.
+plain text) through the cleaner alone (``text.py``), "clean" (JSON Lines ``text``) is used as given,
+so offsets index the user's text. Every kind first loses its invisible format characters
+(zero-width spaces and joiners, soft hyphens, bidi controls: ``invisible.py``), which would
+otherwise split words for the model; for "clean" text that is the only change. Decoding is done
+by ``read.content`` for both stages.
+
+A document's ``url`` that cannot be parsed is E110 (it is the user's: a record's or a request's);
+one found in the page's own metadata is dropped instead.
 
 A bad document raises an ``InputError`` (bytes that are not text) or an ``ExtractionError``: no
 article (E201) or not a configured language (E202); the pipeline turns them into Failures.
@@ -19,9 +25,11 @@ from urllib.parse import urlsplit
 
 from ..errors import NewsEventsError, NoArticleError
 from ..read.content import decode_document
+from ..read.urls import check_url, safe_url
 from ..settings import ExtractSettings
 from ..types import Article, Document
 from .html import HtmlExtractor
+from .invisible import strip_invisible, strip_invisible_or_none
 from .language import LanguageDetector
 from .text import TextCleaner
 
@@ -47,10 +55,15 @@ class Extractor:
 
     def _extract(self, doc: Document) -> Article:
         what = f"document {doc.source}"
-        raw = decode_document(doc)
+        if doc.url is not None:
+            check_url(doc.url, what)
+        raw = strip_invisible(decode_document(doc))
+        title = strip_invisible_or_none(doc.title)
         if doc.kind == "clean":
+            if not raw.strip():
+                raise NoArticleError(f"{what} holds nothing but invisible characters; pass the article's text")
             return Article(doc_id=doc.doc_id, source=doc.source, text=raw, language=self._language.check(raw, what),
-                           url=doc.url, title=doc.title, published=doc.published, site=_host(doc.url))
+                           url=doc.url, title=title, published=doc.published, site=_host(doc.url))
         if doc.kind == "text":
             cleaned = self._cleaner.clean(raw)
             if not cleaned.text.strip():
@@ -58,18 +71,20 @@ class Extractor:
                                      "boilerplate are removed; pass the article's text")
             return Article(doc_id=doc.doc_id, source=doc.source, text=cleaned.text,
                            language=self._language.check(cleaned.text, what), url=doc.url,
-                           title=doc.title or cleaned.title, author=cleaned.author,
+                           title=title or cleaned.title, author=cleaned.author,
                            published=doc.published or cleaned.published, site=_host(doc.url),
                            original_source=cleaned.original_source)
         page = self._html.extract(raw, doc.url)
-        if len(page.text) < self.settings.min_text_chars:
-            raise NoArticleError(f"{what} has no article: its main text is {len(page.text)} characters, under "
+        text = strip_invisible(page.text)
+        if len(text) < self.settings.min_text_chars:
+            raise NoArticleError(f"{what} has no article: its main text is {len(text)} characters, under "
                                  f"extract.min_text_chars ({self.settings.min_text_chars}), as on navigation, "
                                  "login or empty pages; pass the article's own page or lower the setting")
-        url = doc.url or page.url
-        return Article(doc_id=doc.doc_id, source=doc.source, text=page.text,
-                       language=self._language.check(page.text, what), url=url,
-                       title=doc.title or page.title, author=page.author,
+        url = doc.url or safe_url(page.url)
+        return Article(doc_id=doc.doc_id, source=doc.source, text=text,
+                       language=self._language.check(text, what), url=url,
+                       title=title or strip_invisible_or_none(page.title),
+                       author=strip_invisible_or_none(page.author),
                        published=doc.published or page.published, site=page.site or _host(url),
                        original_source=page.original_source)
 
