@@ -63,3 +63,28 @@ def test_nearest_date_to_the_trigger_wins(when: DateResolver) -> None:
     doc = _sentence(words, ents)
     anchor = doc[5].idx
     assert when.resolve(doc[:], FRIDAY, anchor=anchor) == date(2024, 12, 8)
+
+
+@pytest.mark.parametrize(("text", "published", "why"), [
+    ("on 0000-05-05", FRIDAY, "names the year 0"),
+    ("March 3, 0000", FRIDAY, "names the year 0"),
+    ("9999999999 days ago", FRIDAY, "9,999,999,999 days before 2024-12-13"),
+    ("tomorrow", date(9999, 12, 31), "1 day after 9999-12-31"),
+    ("next week", date(9999, 12, 31), "7 days after 9999-12-31"),
+    ("last Friday", date(1, 1, 1), "before 0001-01-01"),
+    ("December 28", date(1, 1, 2), "names the year 0"),  # a past event a year before the year 1
+    (f"{'9' * 5000} days ago", FRIDAY, "with 5,000 digits"),
+])
+def test_an_impossible_date_gives_no_date_and_says_why(when: DateResolver, text: str, published: date,
+                                                       why: str) -> None:
+    found = when.dating_text(text, published)
+    assert found is not None and found.date is None
+    assert found.note is not None and why in found.note and len(found.note) < 300
+    assert when.resolve_text(text, published) is None
+
+
+def test_a_sentence_with_an_impossible_date_keeps_the_note(when: DateResolver) -> None:
+    doc = _sentence(["Troops", "left", "on", "0000-05-05", "."], ["O", "O", "O", "B-DATE", "O"])
+    found = when.dating(doc[:], FRIDAY)
+    assert found.date is None and found.note is not None and "0000-05-05" in found.note
+    assert when.dating(_sentence(["Troops", "left", "."], ["O", "O", "O"])[:], FRIDAY).date == FRIDAY

@@ -24,7 +24,7 @@ EVENT_COLUMNS = (
     "cameo", "plover_type", "plover_mode", "goldstein", "quad_class", "modality",
     "target_text", "target_name", "target_country", "target_sector", "target_code",
     "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
-    "trigger", "sentence_index", "char_start", "char_end", "sentence", "coder",
+    "trigger", "sentence_index", "char_start", "char_end", "sentence", "coder", "date_note",
 )
 
 
@@ -36,6 +36,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "goldstein": e.goldstein, "quad_class": e.quad_class, "modality": e.modality,
         "trigger": e.trigger, "sentence_index": e.sentence_index, "char_start": e.char_start,
         "char_end": e.char_end, "sentence": e.sentence, "coder": f"{e.coder.name}/{e.coder.version}",
+        "date_note": e.date_note or "",
     }
     for role, actor in (("source", e.source), ("target", e.target)):
         for field in ("text", "name", "country", "sector", "code"):

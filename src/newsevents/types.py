@@ -149,6 +149,7 @@ class Event:
     date: date | None
     location: Place | None
     coder: Coder
+    date_note: str | None = None  # why ``date`` is None although the sentence names one (an impossible date)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -162,6 +163,7 @@ class Event:
             "trigger_start": self.trigger_start,
             "trigger_end": self.trigger_end,
             "date": self.date.isoformat() if self.date else None,
+            "date_note": self.date_note,
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
             "cameo": self.cameo,

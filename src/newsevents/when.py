@@ -8,6 +8,13 @@ year when that would put a past event more than a week after publication.
 
 Without a date expression the event keeps the publication date; without either, ``None``.
 The words live in ``data/dates.yaml``.
+
+Impossible dates: an expression that names a day outside the calendar Python (and every store
+and export format) can hold, years 1 to 9999 ("0000-05-05", "9999999999 days ago", "tomorrow"
+published on 9999-12-31), leaves the event without a date, and ``Dating.note`` says why: the
+event keeps ``date: null`` and its ``date_note``, the article is coded as usual. A month and day
+that do not exist ("February 30") are not read as a date expression at all: in running text the
+number is more often something else ("in February 30 people ...").
 """
 
 from __future__ import annotations
@@ -21,6 +28,10 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Span
 
+_FIRST, _LAST = date.min, date.max
+_MAX_DIGITS = 12  # more days than that is past any calendar; int() refuses over 4,300 digits anyway
+_NOTE_CHARS = 80
+
 DATA = Path(__file__).resolve().parent / "data" / "dates.yaml"
 
 
@@ -31,6 +42,22 @@ class _Words:
     offsets: dict[str, int]  # fixed day offsets: "yesterday" -> -1
     units: dict[str, int]  # days per unit: "week" -> 7
     numbers: dict[str, int]  # "two" -> 2
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """An event's date, or None with the reason when its sentence names an impossible one."""
+
+    date: date | None
+    note: str | None = None
+
+
+class _OutOfRange(Exception):  # an internal signal, turned into Dating.note
+    def __init__(self, expression: str, why: str) -> None:
+        shown = expression.strip()
+        shown = shown if len(shown) <= _NOTE_CHARS else shown[:_NOTE_CHARS] + "..."
+        self.note = f"the date {shown!r} {why}, so the event has no date"
+        super().__init__(self.note)
 
 
 class DateResolver:
@@ -60,67 +87,108 @@ class DateResolver:
 
     def resolve(self, sent: Span, published: date | None, *, anchor: int | None = None,
                 future: bool = False) -> date | None:
+        """The event date for a sentence (``dating`` without the note)."""
+        return self.dating(sent, published, anchor=anchor, future=future).date
+
+    def dating(self, sent: Span, published: date | None, *, anchor: int | None = None,
+               future: bool = False) -> Dating:
         """The event date for a sentence: its date expression nearest ``anchor`` (a character
-        offset, usually the trigger), else the publication date."""
+        offset, usually the trigger), else the publication date; an impossible one gives no date
+        and a note."""
         ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         if anchor is not None:
             ents.sort(key=lambda e: min(abs(e.start_char - anchor), abs(e.end_char - anchor)))
         for ent in ents:
-            found = self.resolve_text(ent.text, published, future=future)
+            found = self.dating_text(ent.text, published, future=future)
             if found is not None:
                 return found
         if not ents:  # the model may miss a date expression: one look at the sentence itself
-            found = self.resolve_text(sent.text, published, future=future)
+            found = self.dating_text(sent.text, published, future=future)
             if found is not None:
                 return found
-        return published
+        return Dating(published)
 
     def resolve_text(self, text: str, published: date | None, *, future: bool = False) -> date | None:
-        """The date a short expression ("Tuesday night", "March 3, 2025") denotes, or None."""
+        """The date a short expression ("Tuesday night", "March 3, 2025") denotes, or None (also for
+        an impossible one: ``dating_text`` says why)."""
+        found = self.dating_text(text, published, future=future)
+        return found.date if found is not None else None
+
+    def dating_text(self, text: str, published: date | None, *, future: bool = False) -> Dating | None:
+        """The date a short expression denotes, a Dating without date but with a note when it is
+        impossible, or None when ``text`` holds no date expression."""
+        try:
+            found = self._resolve_text(text, published, future)
+        except _OutOfRange as exc:
+            return Dating(None, exc.note)
+        return Dating(found) if found is not None else None
+
+    def _resolve_text(self, text: str, published: date | None, future: bool) -> date | None:
         if m := self._iso.search(text):
-            return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            return _safe_date(m[0], int(m[1]), int(m[2]), int(m[3]))
         for rx, mi, di in ((self._md, 1, 2), (self._dm, 2, 1)):
             if m := rx.search(text):
                 month = self._w.months[m[mi].lower().rstrip(".")]
                 day = int(m[di])
                 if m[3]:
-                    return _safe_date(int(m[3]), month, day)
+                    return _safe_date(m[0], int(m[3]), month, day)
                 if published is None:
                     return None
-                found = _safe_date(published.year, month, day)
-                if found is not None and not future and found > published + timedelta(days=7):
-                    found = _safe_date(published.year - 1, month, day)
-                elif found is not None and future and found < published - timedelta(days=7):
-                    found = _safe_date(published.year + 1, month, day)
+                found = _safe_date(m[0], published.year, month, day)
+                if found is not None and not future and (found - published).days > 7:
+                    found = _safe_date(m[0], published.year - 1, month, day)
+                elif found is not None and future and (published - found).days > 7:
+                    found = _safe_date(m[0], published.year + 1, month, day)
                 return found
         if published is None:
             return None
         if m := self._offset.search(text):
-            return published + timedelta(days=self._w.offsets[m[1].lower()])
+            return _shift(m[0], published, self._w.offsets[m[1].lower()])
         if m := self._ago.search(text):
             n = m[1].lower()
+            if n.isdigit() and len(n) > _MAX_DIGITS:
+                raise _OutOfRange(m[0], f"counts a number of {m[2].lower()}s with {len(n):,} digits")
             count = int(n) if n.isdigit() else self._w.numbers.get(n, 1)
-            return published - timedelta(days=count * self._w.units[m[2].lower()])
+            return _shift(m[0], published, -count * self._w.units[m[2].lower()])
         if m := self._weekday.search(text):
-            return self._weekday_date(m[1], m[2], published, future)
+            return self._weekday_date(m[0], m[1], m[2], published, future)
         if m := self._last_unit.search(text):
             step = self._w.units[m[2].lower()]
-            return published + timedelta(days=step if m[1].lower() == "next" else -step)
+            return _shift(m[0], published, step if m[1].lower() == "next" else -step)
         return None
 
-    def _weekday_date(self, qualifier: str | None, name: str, published: date, future: bool) -> date:
+    def _weekday_date(self, expression: str, qualifier: str | None, name: str, published: date,
+                      future: bool) -> date:
         target = self._w.weekdays[name.lower()]
         q = (qualifier or "").lower()
         if q == "next" or (future and q != "last"):
             ahead = (target - published.weekday()) % 7
-            return published + timedelta(days=ahead or (7 if q == "next" else 0))
+            return _shift(expression, published, ahead or (7 if q == "next" else 0))
         back = (published.weekday() - target) % 7
         if q == "last" and back == 0:
             back = 7
-        return published - timedelta(days=back)
+        return _shift(expression, published, -back)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
+def _shift(expression: str, day: date, days: int) -> date:
+    """``day`` moved by ``days``; _OutOfRange when that leaves the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:  # past date.max or date.min, or more days than timedelta holds
+        pass
+    span = f"{abs(days):,} day{'s' if abs(days) != 1 else ''}"
+    if days > 0:
+        raise _OutOfRange(expression, f"falls {span} after {day.isoformat()}, past the last day a date "
+                                              f"can hold ({_LAST.isoformat()})")
+    raise _OutOfRange(expression, f"falls {span} before {day.isoformat()}, before the first day a date "
+                                          f"can hold ({_FIRST.isoformat()})")
+
+
+def _safe_date(expression: str, year: int, month: int, day: int) -> date | None:
+    """The date, None for a month or day that does not exist, _OutOfRange for a year outside 1-9999."""
+    if not _FIRST.year <= year <= _LAST.year:
+        raise _OutOfRange(expression, f"names the year {year}, and dates hold only the years "
+                                              f"{_FIRST.year} to {_LAST.year}")
     if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
         return None
     return date(year, month, day)
