@@ -6,8 +6,8 @@ By kind: "html" goes through trafilatura (``html.py``) and the boilerplate clean
 plain text) through the cleaner alone (``text.py``), "clean" (JSON Lines ``text``) is used as given,
 so offsets index the user's text. Every kind first loses its invisible format characters
 (zero-width spaces and joiners, soft hyphens, bidi controls: ``invisible.py``), which would
-otherwise split words for the model; for "clean" text that is the only change. Decoding is done
-by ``read.content`` for both stages.
+otherwise split words for the model: removed inside a word, a space elsewhere; for "clean" text
+that is the only change. Decoding is done by ``read.content`` for both stages.
 
 A document's ``url`` that cannot be parsed is E110 (it is the user's: a record's or a request's);
 one found in the page's own metadata is dropped instead.
