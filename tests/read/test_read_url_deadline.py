@@ -22,7 +22,9 @@ def test_a_trickling_server_is_cut_off_at_the_deadline(what: str) -> None:
     assert isinstance(failure, Failure) and failure.code == "E107", failure
     assert "within 1.5 s" in failure.message and "read.http_deadline_s" in failure.message
     assert failure.source == url
-    assert took < 4.5, f"the fetch took {took:.1f} s against a deadline of 1.5 s"
+    # Without the deadline the page takes about two minutes at this pace (and never trips the 5 s read
+    # timeout); the bound is loose so that a loaded machine does not fail it.
+    assert took < 20, f"the fetch took {took:.1f} s against a deadline of 1.5 s"
 
 
 def test_a_slow_but_timely_server_is_read() -> None:
