@@ -25,7 +25,11 @@ def _closed_port() -> int:
 def bad_inputs(tmp_path: Path) -> dict[str, str]:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
-    (tmp_path / "latin1.txt").write_bytes("Le caf\xe9 est ferm\xe9 depuis lundi.".encode("latin-1"))
+    # Plain text in a legacy encoding is decoded (charset-normalizer); a page that breaks the charset it
+    # declares is not.
+    (tmp_path / "latin1.html").write_bytes(b'<html><head><meta charset="utf-8"></head><body><p>'
+                                           + "Le caf\xe9 est ferm\xe9 depuis lundi.".encode("latin-1")
+                                           + b"</p></body></html>")
     with (tmp_path / "huge.txt").open("w", encoding="utf-8") as f:  # 20 MB, over the default 5 MB limit
         f.write("The minister met the envoy. " * 750_000)
     (tmp_path / "login.html").write_text("<html><head><title>Sign in</title></head><body><nav><a href='/'>Home"
@@ -39,7 +43,7 @@ def bad_inputs(tmp_path: Path) -> dict[str, str]:
                     "date": "2025-05-06"}) + "\n{not json\n", encoding="utf-8")
     return {
         "empty": str(tmp_path / "empty.txt"), "binary": str(tmp_path / "binary.txt"),
-        "encoding": str(tmp_path / "latin1.txt"), "huge": str(tmp_path / "huge.txt"),
+        "encoding": str(tmp_path / "latin1.html"), "huge": str(tmp_path / "huge.txt"),
         "no article": str(tmp_path / "login.html"), "language": str(tmp_path / "german.txt"),
         "missing": str(tmp_path / "nowhere.txt"), "url": f"http://127.0.0.1:{_closed_port()}/story",
         "jsonl": str(tmp_path / "records.jsonl"),

@@ -213,3 +213,20 @@ def test_one_bad_input_beside_a_good_article(name: str, command: str, tmp_path: 
         assert failed == case.failures
         if case.check_store is not None:
             case.check_store(con)
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_the_issue_file_longer_than_the_model_limit_is_coded_whole(tmp_path: Path) -> None:
+    """Issue 7's own input, 1.12 million characters: every sentence's event, offsets into the whole text.
+    Minutes of coding (benchmarks/long_article.py --code), hence slow."""
+    sentence = "Police arrested protesters. "
+    path = tmp_path / "b.txt"
+    path.write_text(sentence * 40_000 + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "newsevents.cli", "code", str(path), str(GOOD), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=3600)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    events = [e for e in map(json.loads, done.stdout.splitlines()) if e["doc_id"].startswith("b-")]
+    assert len(events) == 40_000
+    assert {e["sentence"] for e in events} == {sentence.strip()}
+    assert sorted(e["char_start"] for e in events) == [len(sentence) * i for i in range(40_000)]
