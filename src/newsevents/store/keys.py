@@ -35,14 +35,25 @@ _JSONL_RECORD = re.compile(r"^(?P<path>.+\.jsonl):(?P<line>[0-9]+)$", re.IGNOREC
 
 
 def normalise_url(url: str | None) -> str | None:
-    """The URL two fetches of one page share, or None for a missing or blank URL."""
+    """The URL two fetches of one page share, or None for a missing or blank URL, one that cannot be
+    parsed (the pipeline refuses those with E110, after this has been asked), one with a scheme but no
+    host, or one that normalises to nothing ("?", "#top"): such URLs must never make unrelated
+    articles the same. Normalising a key again gives the key (tests/read/test_read_properties.py)."""
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1/": not a key; the document's own E110 says why
+        return None
+    netloc = parts.netloc.strip().lower()
+    if parts.scheme and not netloc:  # "http:/x", "mailto:a@b": no page on a host to name
+        return None
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not k.lower().startswith("utm_")])
-    path = parts.path.rstrip("/") if parts.path not in ("", "/") else ""
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    path = parts.path.strip()
+    while path and (path[-1] == "/" or path[-1].isspace()):  # a trailing slash names the same page
+        path = path[:-1]
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, "")) or None
 
 
 def content_hash(text: str) -> str:
