@@ -133,6 +133,8 @@ def error_responses() -> dict[int | str, dict[str, Any]]:
     return {
         400: {"model": ErrorOut, "description": "A body that is not JSON text in UTF-8 (E001)"},
         404: {"model": ErrorOut, "description": "No such event, article or path (E005)"},
+        # The body limit is enforced before routing, on every path: a request of any route may meet it.
+        413: {"model": ErrorOut, "description": "A request body over serve.max_request_bytes (E102)"},
         422: {"model": ErrorOut, "description": "A parameter or body field is not valid (E001, with the field)"},
         500: {"model": ErrorOut, "description": "An unexpected error (E900), recorded in the store's failures"},
         503: {"model": ErrorOut, "description": "The store is busy or cannot answer now (E501, E500)"},

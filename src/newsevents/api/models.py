@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..read.content import UTF8_BOM
 from ..types import Document
 
 
@@ -33,6 +34,10 @@ class ArticleIn(BaseModel):
     def document(self) -> Document:
         content = (self.text if self.text is not None else self.html or "").encode("utf-8")
         doc_id = self.id or "api-" + hashlib.sha256(content).hexdigest()[:16]
+        if self.html is not None:
+            # The page arrives decoded (JSON text): the BOM tells the reader so, whatever charset its <meta>
+            # declares, as for a JSON Lines record's html (read/content.py).
+            content = UTF8_BOM + content
         return Document(doc_id=doc_id, source=self.url or f"api:{doc_id}", content=content,
                         kind="clean" if self.text is not None else "html", url=self.url, title=self.title,
                         published=self.date)
