@@ -18,8 +18,8 @@ from newsevents.evaluate import (
     score_seed,
 )
 from newsevents.evaluate.gold import SeedSpec
-from newsevents.evaluate.places import haversine_km
 from newsevents.evaluate.seed import boilerplate_names
+from newsevents.geo.distance import haversine_km
 
 
 def topo(start: int, end: int, lat: float, lon: float, gid: str | None = None) -> GoldToponym:

@@ -9,22 +9,15 @@ toponyms (the upper median, as the referee takes it).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..geo.distance import haversine_km
 from .gold import GoldPlacesDoc, GoldToponym
 from .predictions import PredPlace
 
 RIGHT_KM = 161.0  # 100 miles: the threshold of Leidner's and GeoWebNews' accuracy measure
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
 @dataclass(frozen=True, slots=True)

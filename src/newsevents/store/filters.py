@@ -22,9 +22,9 @@ from datetime import date
 from typing import Any, get_args
 
 from ..errors import UsageError
+from ..geo.distance import haversine_sql
 from ..types import Modality
 
-EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
 KM_PER_DEGREE_LAT = 111.0  # a little under the true ~111.2, so the latitude pre-filter never cuts a match
 _ISO3 = re.compile(r"^[A-Za-z]{3}$")
 _CODE = re.compile(r"^[A-Za-z0-9]{1,15}$")
@@ -107,10 +107,8 @@ class EventFilter:
         if self.near:
             n = self.near
             margin = n.km / KM_PER_DEGREE_LAT
-            parts.append("(location_lat BETWEEN ? AND ? AND 2 * ? * asin(sqrt("
-                         "pow(sin(radians(location_lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(location_lat)) "
-                         "* pow(sin(radians(location_lon - ?) / 2), 2))) <= ?)")
-            params += [n.lat - margin, n.lat + margin, EARTH_RADIUS_KM, n.lat, n.lat, n.lon, n.km]
+            parts.append(f"(location_lat BETWEEN ? AND ? AND {haversine_sql('location_lat', 'location_lon')} <= ?)")
+            params += [n.lat - margin, n.lat + margin, n.lat, n.lat, n.lon, n.km]
         if self.modality is not None:
             parts.append("modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(self.modality))
