@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ from newsevents.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The developer's own ~/.config/newsevents/config.toml (or $NEWSEVENTS_CONFIG) must not change what
+    tests see; subprocesses inherit the same. The cache directory is left alone: it only holds indexes
+    built from the installed data, and sharing it spares every test session building them again."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+        mp.delenv("NEWSEVENTS_CONFIG", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

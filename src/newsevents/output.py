@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, Literal, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .types import Actor, Event, Result
 
@@ -28,11 +30,16 @@ EVENT_COLUMNS = (
 )
 
 
-def event_row(e: Event) -> dict[str, Any]:
-    """One flat row of ``EVENT_COLUMNS`` for an event."""
+ARTICLE_COLUMNS = ("doc_id", "source", "url", "title", "author", "published", "site", "original_source",
+                   "language", "text")
+
+
+def event_fields(e: Event) -> dict[str, Any]:
+    """One flat row of ``EVENT_COLUMNS`` for an event, as Python values: ``None`` where a value is missing,
+    the date a ``datetime.date``, codes strings."""
     row: dict[str, Any] = {
-        "doc_id": e.doc_id, "event_id": e.event_id, "date": e.date.isoformat() if e.date else "",
-        "cameo": e.cameo, "plover_type": e.plover_type or "", "plover_mode": e.plover_mode or "",
+        "doc_id": e.doc_id, "event_id": e.event_id, "date": e.date,
+        "cameo": e.cameo, "plover_type": e.plover_type, "plover_mode": e.plover_mode,
         "goldstein": e.goldstein, "quad_class": e.quad_class, "modality": e.modality,
         "trigger": e.trigger, "sentence_index": e.sentence_index, "char_start": e.char_start,
         "char_end": e.char_end, "sentence": e.sentence, "coder": f"{e.coder.name}/{e.coder.version}",
@@ -40,15 +47,27 @@ def event_row(e: Event) -> dict[str, Any]:
     }
     for role, actor in (("source", e.source), ("target", e.target)):
         for field in ("text", "name", "country", "sector", "code"):
-            row[f"{role}_{field}"] = (getattr(actor, field) or "") if actor else ""
+            row[f"{role}_{field}"] = (getattr(actor, field) or None) if actor else None
     loc = e.location
     row.update({
-        "location_name": loc.name if loc else "", "location_country": (loc.country or "") if loc else "",
-        "location_lat": loc.lat if loc and loc.lat is not None else "",
-        "location_lon": loc.lon if loc and loc.lon is not None else "",
-        "location_geonameid": loc.geonameid if loc and loc.geonameid is not None else "",
+        "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "location_geonameid": loc.geonameid if loc else None,
     })
     return row
+
+
+def event_row(e: Event) -> dict[str, Any]:
+    """One CSV/TSV row of ``EVENT_COLUMNS``: ``event_fields`` with the date in ISO form, "" for missing."""
+    return {k: ("" if v is None else v.isoformat() if k == "date" else v) for k, v in event_fields(e).items()}
+
+
+def article_fields(result: Result) -> dict[str, Any]:
+    """One flat row of ``ARTICLE_COLUMNS`` for an article, as Python values (``published`` a date)."""
+    a = result.article
+    return {"doc_id": a.doc_id, "source": a.source, "url": a.url, "title": a.title, "author": a.author,
+            "published": a.published, "site": a.site, "original_source": a.original_source,
+            "language": a.language, "text": a.text}
 
 
 def write_events(events: Iterable[Event], fmt: EventFormat, out: TextIO) -> int:
@@ -80,19 +99,54 @@ def _actor_cell(actor: Actor | None) -> str:
     return f"{actor.code} ({actor.name})" if actor.name and actor.name != actor.code else actor.code
 
 
+def trigger_spans(e: Event) -> tuple[tuple[int, int], ...]:
+    """Where the trigger's words are in the event's sentence: one span when written as one run ("met"),
+    one per word when other words come between ("offered to host talks between" in "offered to host a
+    new round of direct talks between"); none when they cannot be found in order."""
+    at = e.sentence.find(e.trigger)
+    if at >= 0 and e.trigger:
+        return ((at, at + len(e.trigger)),)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for word in e.trigger.split():
+        m = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE).search(e.sentence, pos)
+        if m is None:
+            return ()
+        if spans and not e.sentence[spans[-1][1]:m.start()].strip():
+            spans[-1] = (spans[-1][0], m.end())  # only spaces between: one run
+        else:
+            spans.append(m.span())
+        pos = m.end()
+    return tuple(spans)
+
+
+def _evidence_cell(e: Event, styled: bool) -> Text:
+    """The sentence with the trigger's words in brackets (in every output: files, pipes), bold on a terminal."""
+    cell, pos = Text(), 0
+    for start, end in trigger_spans(e):
+        cell.append(e.sentence[pos:start])
+        cell.append(f"[{e.sentence[start:end]}]", style="bold" if styled else "")
+        pos = end
+    cell.append(e.sentence[pos:])
+    return cell
+
+
 def _write_table(events: list[Event], out: TextIO) -> int:
     table = Table(show_lines=False, header_style="bold")
     for column in ("date", "source", "event", "target", "where", "modality", "evidence"):
         table.add_column(column, overflow="fold")
+    styled = out.isatty()
     for e in events:
         kind = f"{e.plover_type or '-'} {e.cameo}"
+        if not trigger_spans(e):
+            kind += f" ({e.trigger})"
         where = f"{e.location.name}, {e.location.country}" if e.location else "-"
-        table.add_row(e.date.isoformat() if e.date else "-", _actor_cell(e.source), f"{kind} ({e.trigger})",
-                      _actor_cell(e.target), where, e.modality, e.doc_id)
-    console = Console(file=out, width=200 if not out.isatty() else None, highlight=False,
-                      force_terminal=False, no_color=not out.isatty())
+        table.add_row(e.date.isoformat() if e.date else "-", _actor_cell(e.source), kind,
+                      _actor_cell(e.target), where, e.modality, _evidence_cell(e, styled))
+    console = Console(file=out, width=200 if not styled else None, highlight=False,
+                      force_terminal=False, no_color=not styled)
     console.print(table)
-    console.print(f"{len(events)} events")
+    console.print(f"{len(events)} event{'' if len(events) == 1 else 's'}")
     return len(events)
 
 

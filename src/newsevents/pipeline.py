@@ -11,8 +11,11 @@ Documents; only Documents and Results cross process boundaries.
 from __future__ import annotations
 
 import bisect
+import gc
+import itertools
 import multiprocessing
 import multiprocessing.context
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -95,14 +98,21 @@ class Pipeline:
 
     # -- public -----------------------------------------------------------------------------------
 
-    def run(self, items: Iterable[Document | Failure], *, n_process: int = 1) -> Iterator[Result | Failure]:
-        """Every item as a Result or a Failure, in input order."""
+    def run(self, items: Iterable[Document | Failure], *, n_process: int | None = 1) -> Iterator[Result | Failure]:
+        """Every item as a Result or a Failure, in input order.
+
+        ``n_process`` worker processes code the batches; ``None`` chooses: one per available CPU once the
+        input holds more than one batch (where workers can be forked from this loaded pipeline), else
+        this process alone, which for a few documents is faster than starting workers.
+        """
         batches = _batches(items, self.settings.nlp.batch_size)
+        if n_process is None:
+            batches, n_process = _choose_processes(batches)
         if n_process <= 1:
             for batch in batches:
                 yield from self.process_batch(batch)
             return
-        if "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux"):
+        if _can_fork():
             # Workers forked from a loaded pipeline share its model and dictionaries instead of each
             # loading them again (about 6 s per worker: docs/benchmarks.md). Elsewhere (macOS, Windows)
             # fork is unsafe or absent, and each spawned worker builds its own.
@@ -112,9 +122,16 @@ class Pipeline:
         else:
             ctx = multiprocessing.get_context("spawn")
             init = (_worker_init, (self.settings, self.default_date))
-        with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
-            for results in pool.imap(_worker_run, batches):
-                yield from results
+        # The loaded model and dictionaries are moved out of the garbage collector's sight before forking:
+        # a collection in a worker would otherwise write to every object's header and so copy every page
+        # it shares with the parent (Python's gc.freeze documentation).
+        gc.freeze()
+        try:
+            with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
+                for results in pool.imap(_worker_run, batches):
+                    yield from results
+        finally:
+            gc.unfreeze()
 
     def process_batch(self, batch: list[Document | Failure]) -> list[Result | Failure]:
         """One batch through every stage: extraction per document, one ``nlp.pipe`` for all.
@@ -223,6 +240,29 @@ def _batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Do
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform.startswith("linux")
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (its affinity mask where the platform has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _choose_processes(batches: Iterator[list[Document | Failure]]) -> tuple[Iterator[list[Document | Failure]], int]:
+    """Workers for ``n_process=None``: the first two batches are read to see whether there is more than one.
+
+    Spawned workers (macOS, Windows) each load the model again (~6 s, docs/benchmarks.md), which a few
+    batches do not repay: there the choice is this process; pass ``n_process`` to use more.
+    """
+    head = list(islice(batches, 2))
+    n = available_cpus() if len(head) > 1 and _can_fork() else 1
+    return itertools.chain(head, batches), n
 
 
 # -- worker processes --------------------------------------------------------------------------------

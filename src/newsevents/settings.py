@@ -1,12 +1,19 @@
 """One Settings object: shipped defaults, a user TOML file layered over them, then overrides.
 
 Every stage receives the section it needs at construction; nothing reads the
-environment or a file behind the caller's back except ``load_settings``.
+environment or a file behind the caller's back except ``load_settings`` (and ``default_cache_dir``,
+which finds where indexes built from the shipped data are kept: ``$XDG_CACHE_HOME``, as is usual).
 
 Layering, later wins:
   1. the defaults below (documented in docs/settings.md; a test checks every field is there)
-  2. a TOML file: ``path`` if given, else ``$NEWSEVENTS_CONFIG`` if set
-  3. keyword overrides from the caller (the CLI's flags), as ``{"section": {"field": value}}``
+  2. one TOML file, the first of: ``path`` if given (the CLI's ``--config``), ``$NEWSEVENTS_CONFIG`` if
+     set, ``$XDG_CONFIG_HOME/newsevents/config.toml`` (``~/.config/newsevents/config.toml`` when
+     ``$XDG_CONFIG_HOME`` is unset) if that file exists
+  3. ``$NEWSEVENTS_API_TOKEN`` for ``serve.token``, when the file does not set it
+  4. keyword overrides from the caller (the CLI's flags), as ``{"section": {"field": value}}``
+
+``load_settings_explained`` returns the same Settings with where each value came from
+(``newsevents config`` prints it).
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +142,40 @@ class Settings(_Section):
         return _validate(data, "overrides")
 
 
+CONFIG_ENV = "NEWSEVENTS_CONFIG"
+TOKEN_ENV = "NEWSEVENTS_API_TOKEN"
+
+
+@dataclass(frozen=True, slots=True)
+class ExplainedSettings:
+    """Settings with where each came from: ``origins["serve.port"]`` is ``"default"``, ``"file PATH"``,
+    ``"env NEWSEVENTS_API_TOKEN"`` or ``"flag"``; ``file`` is the settings file read (None: none) and
+    ``searched`` the places looked at, in order, with what was found there."""
+
+    settings: Settings
+    origins: Mapping[str, str]
+    file: Path | None
+    searched: tuple[str, ...]
+
+
+def user_config_file() -> Path:
+    """``$XDG_CONFIG_HOME/newsevents/config.toml``, or ``~/.config/newsevents/config.toml`` without it.
+
+    A relative ``$XDG_CONFIG_HOME`` is ignored, as the XDG Base Directory specification says.
+    """
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
+    return root / "newsevents" / "config.toml"
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/newsevents``, or ``~/.cache/newsevents`` without it: where the gazetteer index and
+    the language model, built from the installed data on first use, are kept (docs/settings.md)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "newsevents"
+
+
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> None:
     for key, value in over.items():
         if isinstance(value, Mapping) and isinstance(base.get(key), dict):
@@ -149,25 +191,68 @@ def _validate(data: Mapping[str, Any], origin: str) -> Settings:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise SettingsError(f"invalid setting {where!r} in {origin}: {first['msg']}; "
-                            "see docs/settings.md for the allowed values") from exc
+                            "`newsevents config` lists every setting with what it takes") from exc
+
+
+def _find_file(path: str | Path | None) -> tuple[Path | None, list[str]]:
+    """The settings file to read and the places searched, in order."""
+    if path:
+        return Path(path), [f"--config {path}"]
+    searched = []
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env), [f"${CONFIG_ENV} = {env}"]
+    searched.append(f"${CONFIG_ENV}: not set")
+    user = user_config_file()
+    if user.is_file():
+        return user, [*searched, f"{user}: found"]
+    return None, [*searched, f"{user}: no such file"]
+
+
+def _read_file(file: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SettingsError(f"settings file {file} does not exist; create it, or drop --config / unset "
+                            f"${CONFIG_ENV}") from exc
+    except OSError as exc:
+        raise SettingsError(f"settings file {file} cannot be read ({exc}); check its permissions") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"settings file {file} is not valid TOML ({exc}); fix it") from exc
+
+
+def _leaves(data: Mapping[str, Any], prefix: str = "") -> list[str]:
+    out = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        out += _leaves(value, f"{name}.") if isinstance(value, Mapping) else [name]
+    return out
+
+
+def load_settings_explained(path: str | Path | None = None,
+                            overrides: Mapping[str, Mapping[str, Any]] | None = None) -> ExplainedSettings:
+    """``load_settings``, with the origin of every value and the places searched for a settings file."""
+    data: dict[str, Any] = Settings().model_dump()
+    origins = dict.fromkeys(_leaves(data), "default")
+    file, searched = _find_file(path)
+    if file is not None:
+        user = _read_file(file)
+        _merge(data, user)
+        origins.update(dict.fromkeys(_leaves(user), f"file {file}"))
+    settings = _validate(data, str(file) if file else "defaults")
+    token = os.environ.get(TOKEN_ENV)
+    if token and settings.serve.token is None:
+        settings = settings.with_overrides({"serve": {"token": token}})
+        origins["serve.token"] = f"env {TOKEN_ENV}"
+    if overrides:
+        settings = settings.with_overrides(overrides)
+        origins.update({f"{section}.{name}": "flag" for section, fields in overrides.items()
+                        for name, value in fields.items() if value is not None})
+    return ExplainedSettings(settings, origins, file, tuple(searched))
 
 
 def load_settings(path: str | Path | None = None,
                   overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Settings:
-    """Defaults, then the TOML file (``path`` or ``$NEWSEVENTS_CONFIG``), then ``overrides``."""
-    data: dict[str, Any] = Settings().model_dump()
-    file = Path(path) if path else (Path(os.environ["NEWSEVENTS_CONFIG"])
-                                    if os.environ.get("NEWSEVENTS_CONFIG") else None)
-    if file is not None:
-        try:
-            user = tomllib.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise SettingsError(f"settings file {file} does not exist; create it or drop --config") from exc
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SettingsError(f"settings file {file} is not valid TOML ({exc}); fix it") from exc
-        _merge(data, user)
-    settings = _validate(data, str(file) if file else "defaults")
-    token = os.environ.get("NEWSEVENTS_API_TOKEN")
-    if token and settings.serve.token is None:
-        settings = settings.with_overrides({"serve": {"token": token}})
-    return settings.with_overrides(overrides) if overrides else settings
+    """Defaults, then the settings file (``path``, ``$NEWSEVENTS_CONFIG`` or the user's config.toml),
+    then ``$NEWSEVENTS_API_TOKEN``, then ``overrides``."""
+    return load_settings_explained(path, overrides).settings

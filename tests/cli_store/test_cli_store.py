@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -78,7 +79,7 @@ def test_ingest_stores_reports_and_is_idempotent(app: typer.Typer, tmp_path: Pat
     first = run(app, "ingest", inputs, "--db", db, "-v")
     assert first.exit_code == 1  # one input failed
     assert "stored n1 from" in first.stderr and "[E201]" in first.stderr
-    assert "2 articles stored" in first.stderr and "1 failures" in first.stderr
+    assert "2 articles stored" in first.stderr and "1 failure," in first.stderr
     second = run(app, "ingest", inputs, "--db", db)
     assert "0 articles stored" in second.stderr and "2 skipped before coding" in second.stderr
     with st.open(db) as store:
@@ -86,6 +87,22 @@ def test_ingest_stores_reports_and_is_idempotent(app: typer.Typer, tmp_path: Pat
     listed = run(app, "failures", "--db", db, "--format", "jsonl")
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [(r["doc_id"], r["code"], r["attempts"]) for r in rows] == [("n2", "E201", 2)]
+
+
+def test_ingest_summary_counts_in_words_and_gives_the_wall_time(tmp_path: Path, stand_in: None) -> None:
+    from newsevents.cli.app import build_app
+
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "n1", "text": "Washington visited Iraq. " + story_text(1)}) + "\n")
+    done = CliRunner().invoke(build_app(), ["ingest", str(one), "--db", str(tmp_path / "one.duckdb")])
+    assert done.exit_code == 0, done.stderr
+    summary = done.stderr.strip().splitlines()[-1]
+    assert re.match(r"ingested 1 document in \d+\.\d s: 1 article stored ", summary), summary
+    assert "1 event mention, 1 new event" in summary and "0 failures" in summary
+    quiet = CliRunner().invoke(build_app(), ["-q", "ingest", str(one), "--db", str(tmp_path / "q.duckdb")])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    verbose = CliRunner().invoke(build_app(), ["-v", "ingest", str(one), "--db", str(tmp_path / "v.duckdb")])
+    assert "stored n1 from" in verbose.stderr and "(1 event)" in verbose.stderr
 
 
 def test_events_formats_and_filters(app: typer.Typer, db: Path) -> None:

@@ -6,26 +6,24 @@ import csv
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import duckdb
-import pyarrow as pa
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from ..errors import UsageError
 from ..settings import Settings
-from ..store import EventStore
-from ..store import open as open_store
-from ..store.connection import CONFIG
-from ..store.records import jsonable
 from .common import build_settings
 
-DB_OPTION = typer.Option(None, "--db", dir_okay=False,
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from ..store import EventStore
+
+# The store (DuckDB, pandas, pyarrow) is imported when a command opens it, not when the app is built.
+DB_OPTION = typer.Option(None, "--db", dir_okay=False, metavar="FILE",
                          help="The event store (a DuckDB file); default: store.path in the settings, "
                          "newsevents.duckdb.")
-FORMAT_OPTION = typer.Option("table", "--format", help="table, jsonl or csv.")
+FORMAT_OPTION = typer.Option("table", "--format", metavar="FORMAT", help="table, jsonl or csv.")
 MODALITY_HELP = ("asserted, negated, future, hypothetical, or all; repeat it or separate with commas "
                  "for several (asserted,negated).")
 ROW_FORMATS = ("table", "jsonl", "csv")
@@ -36,6 +34,8 @@ def store_settings(config: Path | None, db: Path | None) -> Settings:
 
 
 def open_for_reading(config: Path | None, db: Path | None) -> EventStore:
+    from ..store import open as open_store
+
     settings = store_settings(config, db)
     return open_store(settings.store.path, read_only=True, settings=settings.store)
 
@@ -49,6 +49,11 @@ def check_format(fmt: str, allowed: Sequence[str] = ROW_FORMATS) -> str:
 def write_rows(table: pa.Table, fmt: str, out: TextIO, *, record: Callable[[dict[str, Any]], Any] | None = None,
                columns: Sequence[str] | None = None) -> int:
     """Rows as JSON Lines (``record`` shapes each), CSV (every column) or a table (``columns`` only)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..store.records import jsonable
+
     rows = python_rows(table)
     if fmt == "jsonl":
         for row in rows:
@@ -79,6 +84,11 @@ def python_rows(table: pa.Table) -> list[dict[str, Any]]:
 
 
 def _python_values(column: pa.ChunkedArray) -> list[Any]:
+    import duckdb
+    import pyarrow as pa
+
+    from ..store.connection import CONFIG
+
     if not pa.types.is_interval(column.type):
         try:
             return column.to_pylist()
@@ -98,5 +108,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, bytes):
         return value.hex()
     if isinstance(value, list | dict | tuple):  # DuckDB's LIST, STRUCT and MAP: JSON reads back anywhere
+        from ..store.records import jsonable
+
         return json.dumps(value, default=jsonable, ensure_ascii=False)
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

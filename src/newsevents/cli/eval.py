@@ -8,20 +8,21 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import HALVES, KINDS, evaluate, render_text
 from .common import ACTORS_OPTION, CONFIG_OPTION, EXIT_FAILURES, EXIT_OK, build_settings
 
-GOLD_ARGUMENT = typer.Argument(..., dir_okay=False, help="Gold file: JSON Lines of coded sentences or of "
-                               "toponyms, PETRARCH validation XML, or a seed article's .gold.json.")
-KIND_OPTION = typer.Option(None, "--kind", help="events, places or seed; guessed from the gold file when left out.")
-FORMAT_OPTION = typer.Option("text", "--format", help="text or json.")
-WORST_OPTION = typer.Option(10, "--worst", min=0, help="How many of the worst-coded sentences (or wrong "
+GOLD_ARGUMENT = typer.Argument(..., dir_okay=False, metavar="GOLD", hidden=True)
+KIND_OPTION = typer.Option(None, "--kind", metavar="KIND",
+                           help="events, places or seed; guessed from the gold file when left out.")
+FORMAT_OPTION = typer.Option("text", "--format", metavar="FORMAT", help="text or json.")
+WORST_OPTION = typer.Option(10, "--worst", min=0, metavar="N", help="How many of the worst-coded sentences (or wrong "
                             "toponyms) to show.")
-PREDICTIONS_OPTION = typer.Option(None, "--predictions", dir_okay=False, help="Score these instead of coding the "
+PREDICTIONS_OPTION = typer.Option(None, "--predictions", dir_okay=False, metavar="FILE",
+                                  help="Score these instead of coding the "
                                   "gold texts: events as `newsevents code --format jsonl` prints them, or, for "
                                   "places, documents as `newsevents extract --format jsonl` prints them.")
-HALF_OPTION = typer.Option(None, "--half", help="Score one fixed half of the gold set: work (look at its "
-                          "sentences while improving the coder) or check (read only its numbers).")
+HALF_OPTION = typer.Option(None, "--half", metavar="HALF",
+                           help="Score one fixed half of the gold set: work (look at its "
+                           "sentences while improving the coder) or check (read only its numbers).")
 
 
 def eval_command(
@@ -34,7 +35,13 @@ def eval_command(
     actors: list[Path] | None = ACTORS_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    """Measure accuracy on a gold set: event type, event (type and actors), CAMEO root, places."""
+    """Measure accuracy on a gold set: event type, event (type and actors), CAMEO root, places.
+
+    GOLD: JSON Lines of coded sentences or of toponyms, PETRARCH validation XML, or a seed article's
+    .gold.json.
+    """
+    from ..evaluate import HALVES, KINDS, evaluate, render_text  # the pipeline's modules: imported when run
+
     if fmt not in ("text", "json"):
         raise typer.BadParameter(f"{fmt!r}: choose text or json", param_hint="--format")
     if kind is not None and kind not in KINDS:

@@ -8,13 +8,10 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from ..store import EXPORT_FORMATS
-from ..store.export import default_modality
-from ..store.filters import parse_modality
 from ._store_options import DB_OPTION, MODALITY_HELP, check_format, open_for_reading
 from .common import CONFIG_OPTION
 
-OUTPUT_OPTION = typer.Option(None, "--output", "-o", dir_okay=False,
+OUTPUT_OPTION = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE",
                              help="File to write (replaced only once complete); default: stdout.")
 
 MODALITY_OPTION = typer.Option(None, "--modality", metavar="MODALITY",
@@ -23,15 +20,19 @@ MODALITY_OPTION = typer.Option(None, "--modality", metavar="MODALITY",
 
 
 def export(
-    fmt: str = typer.Option(..., "--format", help="parquet, csv, jsonl, gdelt (GDELT 2.0's 61 tab-separated "
-                            "columns, no header) or polecat (POLECAT's columns, tab-separated, with a header); "
-                            "see docs/store.md."),
+    fmt: str = typer.Option(..., "--format", metavar="FORMAT", help="parquet, csv, jsonl, gdelt (GDELT 2.0's 61 "
+                            "tab-separated event columns, in their order, no header) or polecat (POLECAT's "
+                            "columns, tab-separated, with a header)."),
     db: Path | None = DB_OPTION,
     output: Path | None = OUTPUT_OPTION,
     modality: list[str] | None = MODALITY_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     """Write the stored events in one format (GDELT and POLECAT: asserted events, unless --modality says)."""
+    from ..store import EXPORT_FORMATS  # the store (DuckDB, pandas): imported when the command runs
+    from ..store.export import default_modality
+    from ..store.filters import parse_modality
+
     check_format(fmt, EXPORT_FORMATS)
     # A wrong value stops here, before anything is written; None means every modality.
     chosen = parse_modality(modality or default_modality(fmt))  # type: ignore[arg-type]

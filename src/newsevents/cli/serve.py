@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..api import create_app
-from ..api.app import PipelineLike
-from ..store import open as open_store
 from ._store_options import DB_OPTION
 from .common import CONFIG_OPTION, build_settings
+
+if TYPE_CHECKING:
+    from ..api.app import PipelineLike
 
 
 def serve(
     db: Path | None = DB_OPTION,
-    host: str | None = typer.Option(None, "--host", help="Address to listen on (default serve.host, 127.0.0.1)."),
-    port: int | None = typer.Option(None, "--port", min=1, max=65535, help="Port (default serve.port, 8000)."),
+    host: str | None = typer.Option(None, "--host", metavar="ADDRESS",
+                                    help="Address to listen on (default serve.host, 127.0.0.1)."),
+    port: int | None = typer.Option(None, "--port", min=1, max=65535, metavar="PORT",
+                                    help="Port (default serve.port, 8000)."),
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     """Serve the store over HTTP. POST /articles needs serve.token (or $NEWSEVENTS_API_TOKEN)."""
     import uvicorn  # only this command needs the server
 
+    from ..api import create_app
     from ..api.server import uvicorn_config
+    from ..store import open as open_store
 
     settings = build_settings(config, extra={"store": {"path": db}, "serve": {"host": host, "port": port}})
     path = settings.store.path

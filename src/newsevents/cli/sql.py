@@ -12,12 +12,16 @@ from .common import CONFIG_OPTION
 
 
 def sql(
-    query: str = typer.Argument(..., help="One SELECT statement; tables are described in docs/store.md."),
+    query: str = typer.Argument(..., metavar="QUERY", hidden=True),
     db: Path | None = DB_OPTION,
     fmt: str = FORMAT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    """Run one SELECT over the store, opened read-only; statements that write are refused."""
+    """Run one SELECT over the store, opened read-only; statements that write are refused.
+
+    QUERY: one SELECT statement. The tables and their columns:
+    newsevents sql "SELECT table_name, column_name, data_type FROM information_schema.columns"
+    """
     check_format(fmt)
     with open_for_reading(config, db) as store:
         table = store.sql_arrow(query)

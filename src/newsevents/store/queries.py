@@ -151,7 +151,8 @@ def read_sql(cur: Any, query: str, *, timeout_s: float | None = None) -> pa.Tabl
     try:
         statements = cur.extract_statements(query)
     except duckdb.Error as exc:
-        raise UsageError(f"the SQL does not parse ({exc}); check it against docs/store.md's schema") from None
+        raise UsageError(f"the SQL does not parse ({exc}); `newsevents sql --help` shows how to list the tables "
+                         "and their columns") from None
     if len(statements) != 1:
         raise UsageError(f"give exactly one SQL statement, not {len(statements)}")
     kind = statements[0].type
