@@ -49,8 +49,8 @@ def small_gazetteer() -> Gazetteer:
     admin1 = [(Entry(n, "admin1", c, lat, lon, gid, pop, a1), ["Anbar"] if n == "Al Anbar" else [])
               for n, c, a1, lat, lon, pop, gid in _ADMIN1]
     abbreviations = [("USA", "Texas", "Tex.", False), ("USA", "Texas", "TX", False)]
-    return Gazetteer(Countries.load(), cities, admin1, [], _read_regions(DATA / "regions.yaml"), abbreviations,
-                     Rules.load(DATA / "rules.yaml"))
+    return Gazetteer.from_tables(Countries.load(), cities, admin1, [], _read_regions(DATA / "regions.yaml"),
+                                 abbreviations, Rules.load(DATA / "rules.yaml"))
 
 
 # English lexical attributes (is_title, is_upper...) without the model: the geocoder reads them.

@@ -9,7 +9,8 @@ import pytest
 
 from newsevents.errors import KnowledgeError
 from newsevents.geo import Gazetteer
-from newsevents.geo.gazetteer import DATA, Entry, Rules, distance_km
+from newsevents.geo.distance import haversine_km
+from newsevents.geo.gazetteer import DATA, Entry, Rules
 from newsevents.knowledge.countries import Countries
 from newsevents.knowledge.names import fold
 from newsevents.settings import GeoSettings
@@ -75,7 +76,7 @@ def test_first_level_regions_have_coordinates(gazetteer: Gazetteer, iso3: str, m
         # Each region's point lies within its country's reach (the US spans Guam to Maine; Canada's point,
         # GeoNames', is in the west, 4,000 km from Newfoundland).
         reach = {"USA": 9000, "CAN": 5000}.get(iso3, 3500)
-        assert distance_km((r.lat, r.lon), (country.lat, country.lon)) < reach, r.name
+        assert haversine_km(r.lat, r.lon, country.lat, country.lon) < reach, r.name
 
 
 def test_every_us_state_has_its_geonames_id(gazetteer: Gazetteer) -> None:
@@ -89,7 +90,7 @@ def test_known_region_positions_are_close(gazetteer: Gazetteer) -> None:
     for name, iso3, point in [("Texas", "USA", (31.3, -99.3)), ("Anbar", "IRQ", (33.4, 42.0)),
                               ("Punjab", "IND", (30.9, 75.4)), ("Idlib", "SYR", (35.8, 36.6))]:
         entry = next(m.entry for m in gazetteer.lookup(name) if m.entry.country == iso3)
-        assert distance_km((entry.lat, entry.lon), point) < 250, name
+        assert haversine_km(entry.lat, entry.lon, *point) < 250, name
 
 
 def test_region_aliases_drop_generic_words_and_the_arabic_article(gazetteer: Gazetteer) -> None:

@@ -24,9 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..knowledge import yamlio
 from ..knowledge.countries import Countries
 from ..knowledge.names import fold
 
@@ -243,12 +242,12 @@ def _entries(raw: Any, where: str, countries: Countries, *, default_kind: str, a
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlio.load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise _fail(str(path), "the dictionary file does not exist", "check the path") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(str(path), f"the file cannot be read ({exc})", "save it as UTF-8 text") from exc
-    except yaml.YAMLError as exc:
+    except yamlio.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
         raise _fail(str(path), f"not valid YAML{line} ({getattr(exc, 'problem', exc)})",

@@ -10,17 +10,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..knowledge import yamlio
 
 
 def read_mapping(path: Path, what: str, *, strings_only: bool = False) -> dict[str, Any]:
     """The file's top-level mapping. ``strings_only`` reads every scalar as a string (codes like 04)."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=yaml.BaseLoader) if strings_only else yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
+        data = yamlio.load_strings(text) if strings_only else yamlio.load(text)
+    except (OSError, yamlio.YAMLError) as exc:
         raise KnowledgeError(f"cannot read the {what} {path} ({exc}); restore it from the package or fix its "
                              "YAML") from exc
     if not isinstance(data, dict):

@@ -1,6 +1,7 @@
 """Language identification with py3langid: only configured languages go on to be coded.
 
-The model (a few MB) is loaded once per ``LanguageDetector``, never per call and never at import.
+The model is loaded once per ``LanguageDetector``, never per call and never at import, from the cache
+(``langid_model``: decompressed once, then memory-mapped).
 A text is refused only when the detector is confident it is in another language: English news
 with many foreign names sometimes scores as a neighbouring language (Nigerian Pidgin, Tagalog),
 always with low confidence; a real Spanish or German paragraph scores above 0.97.
@@ -8,9 +9,8 @@ always with low confidence; a real Spanish or German paragraph scores above 0.97
 
 from __future__ import annotations
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
 from ..errors import LanguageError
+from .langid_model import load_identifier
 
 # Measured on ../shared/corpus/synthetic_news.jsonl (4,500 English stories): the 2 stories not
 # identified as English scored 0.27 and 0.34; foreign paragraphs in the tests score >= 0.97.
@@ -23,7 +23,7 @@ class LanguageDetector:
     def __init__(self, languages: tuple[str, ...], min_chars: int) -> None:
         self._languages = languages
         self._min_chars = min_chars
-        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        self._identifier = load_identifier()
 
     def detect(self, text: str) -> tuple[str, float]:
         """The most likely language (ISO 639-1 code) and its probability."""

