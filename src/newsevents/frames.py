@@ -42,8 +42,8 @@ __all__ = ["NewsEventsWarning", "code", "code_arrow", "extract", "extract_arrow"
 
 # Column types. Everything not listed is a string. Integers that can be missing become pandas' nullable
 # Int64 (a plain int64 column cannot hold a missing value; pandas would turn it into floats).
-_INTS = {"sentence_index": "int32", "char_start": "int64", "char_end": "int64", "quad_class": "int8",
-         "location_geonameid": "int64"}
+_INTS = {"sentence_index": "int32", "char_start": "int64", "char_end": "int64", "trigger_start": "int64",
+         "trigger_end": "int64", "quad_class": "int8", "location_geonameid": "int64"}
 _NULLABLE_INTS = {"location_geonameid"}
 _FLOATS = {"goldstein", "location_lat", "location_lon"}
 _DATES = {"date", "published"}

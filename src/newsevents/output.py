@@ -26,7 +26,8 @@ EVENT_COLUMNS = (
     "cameo", "plover_type", "plover_mode", "goldstein", "quad_class", "modality",
     "target_text", "target_name", "target_country", "target_sector", "target_code",
     "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
-    "trigger", "sentence_index", "char_start", "char_end", "sentence", "coder", "date_note",
+    "trigger", "trigger_start", "trigger_end", "sentence_index", "char_start", "char_end", "sentence", "coder",
+    "date_note",
 )
 
 
@@ -41,9 +42,10 @@ def event_fields(e: Event) -> dict[str, Any]:
         "doc_id": e.doc_id, "event_id": e.event_id, "date": e.date,
         "cameo": e.cameo, "plover_type": e.plover_type, "plover_mode": e.plover_mode,
         "goldstein": e.goldstein, "quad_class": e.quad_class, "modality": e.modality,
-        "trigger": e.trigger, "sentence_index": e.sentence_index, "char_start": e.char_start,
+        "trigger": e.trigger, "trigger_start": e.trigger_start, "trigger_end": e.trigger_end,
+        "sentence_index": e.sentence_index, "char_start": e.char_start,
         "char_end": e.char_end, "sentence": e.sentence, "coder": f"{e.coder.name}/{e.coder.version}",
-        "date_note": e.date_note or "",
+        "date_note": e.date_note or None,
     }
     for role, actor in (("source", e.source), ("target", e.target)):
         for field in ("text", "name", "country", "sector", "code"):
@@ -100,19 +102,24 @@ def _actor_cell(actor: Actor | None) -> str:
 
 
 def trigger_spans(e: Event) -> tuple[tuple[int, int], ...]:
-    """Where the trigger's words are in the event's sentence: one span when written as one run ("met"),
-    one per word when other words come between ("offered to host talks between" in "offered to host a
-    new round of direct talks between"); none when they cannot be found in order."""
-    at = e.sentence.find(e.trigger)
-    if at >= 0 and e.trigger:
-        return ((at, at + len(e.trigger)),)
+    """Where the trigger's words are in the event's sentence (offsets into ``e.sentence``): one span when
+    they are one run ("met"), several when other words come between ("offered to host talks between"
+    in "offered to host a new round of talks between"); none when they cannot be found in order.
+
+    The words are looked for between the trigger's first and last offsets, then in the whole sentence."""
+    lo = max(0, e.trigger_start - e.char_start)
+    hi = min(len(e.sentence), max(lo, e.trigger_end - e.char_start))
+    return _words_in(e.sentence, e.trigger, lo, hi) or _words_in(e.sentence, e.trigger, 0, len(e.sentence))
+
+
+def _words_in(sentence: str, trigger: str, lo: int, hi: int) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for word in e.trigger.split():
-        m = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE).search(e.sentence, pos)
+    pos = lo
+    for word in trigger.split():
+        m = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE).search(sentence, pos, hi)
         if m is None:
             return ()
-        if spans and not e.sentence[spans[-1][1]:m.start()].strip():
+        if spans and not sentence[spans[-1][1]:m.start()].strip():
             spans[-1] = (spans[-1][0], m.end())  # only spaces between: one run
         else:
             spans.append(m.span())

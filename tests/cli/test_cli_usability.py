@@ -98,16 +98,25 @@ def test_inputs_are_counted_when_cheap(tmp_path: Path) -> None:
     assert count_documents(["-"], settings) is None
 
 
-def _event(sentence: str, trigger: str) -> Event:
-    return Event(doc_id="d", event_id="d:0", sentence_index=0, sentence=sentence, char_start=0,
-                 char_end=len(sentence), trigger=trigger, cameo="036", plover_type="AGREE", plover_mode=None,
+def _event(sentence: str, trigger: str, begin: int, end: int) -> Event:
+    """An event whose trigger runs from ``begin`` to ``end`` in ``sentence``, 100 characters into its article."""
+    start = 100
+    return Event(doc_id="d", event_id="d:0", sentence_index=0, sentence=sentence, char_start=start,
+                 char_end=start + len(sentence), trigger=trigger, trigger_start=start + begin,
+                 trigger_end=start + end, cameo="036", plover_type="AGREE", plover_mode=None,
                  goldstein=4.0, quad_class=1, modality="asserted", source=Actor("Turkey", "Turkey", "TUR", None, "TUR"),
                  target=None, date=date(2025, 9, 18), location=None, coder=Coder("newsevents-rules", "1"))
 
 
 def test_the_table_shows_the_sentence_with_its_trigger(tmp_path: Path) -> None:
-    e = _event("Turkey offered on Monday to host a new round of talks.", "offered to host talks")
+    sentence = "Turkey offered on Monday to host a new round of talks."
+    e = _event(sentence, "offered to host talks", sentence.index("offered"), sentence.index("talks") + 5)
     assert [e.sentence[a:b] for a, b in trigger_spans(e)] == ["offered", "to host", "talks"]
+    # the trigger's own offsets pick the right "met" (not the one inside "Ahmet", nor an earlier one)
+    sentence = "Ahmet said they met, and the envoys met again on Friday."
+    at = sentence.index("met again")
+    twice = _event(sentence, "met", at, at + 3)
+    assert [(a, twice.sentence[a:b]) for a, b in trigger_spans(twice)] == [(at, "met")]
     with (tmp_path / "out.txt").open("w", encoding="utf-8") as out:
         assert write_events([e], "table", out) == 1
     table = (tmp_path / "out.txt").read_text(encoding="utf-8")
