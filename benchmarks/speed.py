@@ -86,6 +86,38 @@ def _measure(kind: str, corpus: Path, processes: int, config: Path | None) -> di
             "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kb}
 
 
+# Where a start goes: CPU seconds of each step of what `newsevents code` does before its first article,
+# in a fresh interpreter, in order (imports first, then each stage Pipeline.load builds).
+_PHASES = """
+import json, time
+t = time.process_time()
+out = {}
+def lap(name):
+    global t
+    now = time.process_time(); out[name] = round(now - t, 3); t = now
+from newsevents.cli.app import build_app
+build_app(); lap("the CLI (typer, settings)")
+import spacy; lap("import spaCy")
+import newsevents.pipeline; lap("import the stages (trafilatura, ...)")
+from newsevents.actors import ActorKnowledge
+from newsevents.events.codebook import Codebook
+from newsevents.events.patterns import VerbPatterns
+from newsevents.extract import Extractor
+from newsevents.geo import Gazetteer
+from newsevents.knowledge.countries import Countries
+from newsevents.nlp import load_model
+from newsevents.settings import Settings
+from newsevents.when import DateResolver
+s = Settings(); c = Countries.load(); lap("countries")
+Gazetteer.load(c, s.geo); lap("gazetteer (mapped index)")
+ActorKnowledge.load(c, ()); lap("actor dictionaries")
+VerbPatterns.load(Codebook.load()); lap("verb patterns")
+Extractor(s.extract); DateResolver(); lap("extractor (language model), dates")
+load_model(s.nlp); lap("the spaCy model")
+print(json.dumps(out))
+"""
+
+
 def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB, the largest of the process and its workers) of one command."""
     start = time.perf_counter()
@@ -133,6 +165,11 @@ def commands(args: argparse.Namespace) -> int:
         warm, _ = _timed([*cli, "code", str(ONE_ARTICLE)])
     print(f"first run with an empty cache (builds the gazetteer index and the language model): {first:.2f} s, "
           f"then {warm:.2f} s")
+    phases = [json.loads(subprocess.run([sys.executable, "-c", _PHASES], check=True, capture_output=True,
+                                        text=True).stdout) for _ in range(args.runs)]
+    print("start-up, CPU seconds by step (median of the runs, each a fresh interpreter):")
+    for name in phases[0]:
+        print(f"  {name:>38}: {statistics.median(p[name] for p in phases):.3f}")
     print(f"one article ({ONE_ARTICLE.relative_to(ROOT)}, {len(ONE_ARTICLE.read_text(encoding='utf-8').split())} "
           f"words), `newsevents code FILE` against load + nlp(text):")
     one = _compare([sys.executable, "-c", _PLAIN_ONE, model, str(ONE_ARTICLE)],
