@@ -4,19 +4,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.duckdb
 
-.PHONY: demo test install dev lint typecheck unit slow bench accuracy clean
+.PHONY: demo test install dev lint typecheck unit slow bench accuracy clean constraints
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "newsevents needs Python 3.11"'
+	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 14), "newsevents needs Python 3.11 to 3.13"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+$(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -51,3 +51,12 @@ accuracy: install
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+
+# Re-pin constraints.txt from a fresh environment built from pyproject's ranges (newest allowed versions).
+constraints:
+	rm -rf build/pin && $(PYTHON) -m venv build/pin
+	build/pin/bin/python -m pip install --quiet --upgrade "pip==25.3"
+	build/pin/bin/python -m pip install --quiet -e ".[dev]"
+	{ echo "# Exact versions that make and CI install (pip install -c constraints.txt); pyproject.toml gives the ranges."; \
+	  echo "# Regenerate after changing a range: make constraints."; \
+	  build/pin/bin/python -m pip freeze --exclude-editable | sort -f; } > constraints.txt
