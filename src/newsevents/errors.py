@@ -35,6 +35,8 @@
     that document's Failure (code E900, the stage, the exception's type and message), so the rest of
     the batch goes on (``internal_message`` words it); a bug met while the HTTP API answers a request
     is answered 500 with code E900 and recorded in the store's failures table. Please report either.
+    E901 is not raised either: a document whose worker process died under it (killed for memory, a crash
+    in a C extension) becomes its Failure with code E901, and the rest of the run goes on (workers.py).
 
 A message says what went wrong and what to do about it, in one line.
 """
@@ -58,6 +60,7 @@ class NewsEventsError(Exception):
 
 
 INTERNAL_ERROR = "E900"
+WORKER_DIED = "E901"
 
 
 def internal_message(exc: BaseException, stage: str) -> str:

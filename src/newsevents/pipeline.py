@@ -4,8 +4,8 @@
 
 ``Pipeline(settings)`` builds every stage once (model, dictionaries, gazetteer) and ``run`` streams
 results in input order. A spaCy ``Doc`` never leaves ``_analyse``: what comes out is frozen records.
-With ``n_process > 1`` each worker process builds its own Pipeline and receives batches of
-Documents; only Documents and Results cross process boundaries.
+With ``n_process > 1`` worker processes (workers.py) code batches of Documents; only Documents and
+Results cross process boundaries, and a worker that dies costs one document, not the run.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import bisect
 import gc
 import itertools
 import multiprocessing
-import multiprocessing.context
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -26,6 +25,7 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import workers
 from .actors import ActorKnowledge, ActorResolver
 from .actors.context import DocActors
 from .errors import INTERNAL_ERROR, NewsEventsError, internal_message
@@ -39,6 +39,7 @@ from .nlp import Annotator, check_length, load_model
 from .settings import Settings
 from .types import Article, CodedEvent, Coder, Document, Event, Failure, Place, Result
 from .when import DateResolver, Dating
+from .workers import WorkerPool
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,19 +118,17 @@ class Pipeline:
             # loading them again (about 6 s per worker: docs/benchmarks.md). Elsewhere (macOS, Windows)
             # fork is unsafe or absent, and each spawned worker builds its own.
             self.load()
-            ctx: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
-            init: tuple[Callable[..., None], tuple[object, ...]] = (_worker_adopt, (self,))
+            pool = WorkerPool(n_process, multiprocessing.get_context("fork"), workers.adopt, (self,))
         else:
-            ctx = multiprocessing.get_context("spawn")
-            init = (_worker_init, (self.settings, self.default_date))
+            pool = WorkerPool(n_process, multiprocessing.get_context("spawn"), workers.build,
+                              (_loaded_pipeline, self.settings, self.default_date))
         # The loaded model and dictionaries are moved out of the garbage collector's sight before forking:
         # a collection in a worker would otherwise write to every object's header and so copy every page
         # it shares with the parent (Python's gc.freeze documentation).
         gc.freeze()
         try:
-            with ctx.Pool(n_process, initializer=init[0], initargs=init[1]) as pool:
-                for results in pool.imap(_worker_run, batches):
-                    yield from results
+            for results in pool.map(batches):
+                yield from results
         finally:
             gc.unfreeze()
 
@@ -265,23 +264,6 @@ def _choose_processes(batches: Iterator[list[Document | Failure]]) -> tuple[Iter
     return itertools.chain(head, batches), n
 
 
-# -- worker processes --------------------------------------------------------------------------------
-# Each worker holds one Pipeline for its lifetime: inherited from the parent when forked, built by the
-# initializer when spawned. This is the one piece of process-level state in the package, confined to
-# worker processes started by ``run``.
-_worker_pipeline: Pipeline | None = None
-
-
-def _worker_init(settings: Settings, default_date: date | None) -> None:
-    global _worker_pipeline
-    _worker_pipeline = Pipeline(settings, default_date=default_date).load()
-
-
-def _worker_adopt(pipeline: Pipeline) -> None:
-    global _worker_pipeline
-    _worker_pipeline = pipeline
-
-
-def _worker_run(batch: list[Document | Failure]) -> list[Result | Failure]:
-    assert _worker_pipeline is not None, "worker used before its initializer ran"
-    return _worker_pipeline.process_batch(batch)
+def _loaded_pipeline(settings: Settings, default_date: date | None) -> Pipeline:
+    """A spawned worker's own pipeline, built once for its lifetime."""
+    return Pipeline(settings, default_date=default_date).load()
