@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.duckdb
 
-.PHONY: demo test install dev lint typecheck unit slow bench accuracy clean constraints
+.PHONY: demo test install dev lint typecheck unit slow bench accuracy lexicon clean constraints
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 14), "newsevents needs Python 3.11 to 3.13"'
@@ -48,6 +48,12 @@ bench: install
 
 accuracy: install
 	$(BIN)/python benchmarks/accuracy.py
+
+# Regenerate events/data/wordnet_verbs.yaml from tools/lexicon_seeds.yaml and WordNet 3.0 (build time only:
+# the package never reads WordNet). Debian's wordnet-base holds the database in /usr/share/wordnet.
+lexicon: dev
+	@test -f /usr/share/wordnet/index.verb || (apt-get update && apt-get install -y wordnet-base)
+	$(BIN)/python tools/expand_lexicon.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
