@@ -20,8 +20,22 @@ HELP = ("newsevents: political event data (CAMEO, PLOVER) from news, with eviden
         "`newsevents COMMAND --help` describes each command; `newsevents config` shows the settings in effect.")
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            installed = version("newsevents")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            installed = "unknown (not installed)"
+        typer.echo(f"newsevents {installed}")
+        raise typer.Exit()
+
+
 def _global_options(
     ctx: typer.Context,
+    _version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                  help="Print the installed version and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only failures on stderr: no progress bar, no summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="More on stderr: a line per document stored."),
 ) -> None:
