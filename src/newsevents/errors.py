@@ -21,7 +21,11 @@
     │   │                                 total deadline read.http_deadline_s, connection error)
     │   ├── NotRegularFileError     E108  a FIFO, socket or device: never opened, since reading it can block
     │   ├── SymlinkLoopError        E109  a symbolic link that leads back to itself
-    │   └── BadUrlError             E110  a URL that cannot be parsed (a record's or a request's "url")
+    │   ├── BadUrlError             E110  a URL that cannot be parsed (a record's or a request's "url")
+    │   ├── RobotsDisallowedError   E111  a site's robots.txt does not let newsevents fetch the page
+    │   ├── FeedError               E112  a feed or a feed list that is not RSS, Atom, OPML or one URL a line
+    │   └── ArchiveError            E113  a WARC record that is truncated or corrupt (the rest of the file
+    │                                     goes on when it can be found again)
     ├── ExtractionError             E200  no article in the document
     │   ├── NoArticleError          E201  no main text found (empty page, navigation only)
     │   └── LanguageError           E202  not English: skipped rather than coded into garbage
@@ -136,6 +140,18 @@ class SymlinkLoopError(InputError):
 
 class BadUrlError(InputError):
     code = "E110"
+
+
+class RobotsDisallowedError(InputError):
+    code = "E111"
+
+
+class FeedError(InputError):
+    code = "E112"
+
+
+class ArchiveError(InputError):
+    code = "E113"
 
 
 class ExtractionError(NewsEventsError):

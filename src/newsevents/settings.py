@@ -47,6 +47,12 @@ class ReadSettings(_Section):
                             description="User-Agent header sent when fetching URLs.")
     extensions: tuple[str, ...] = Field((".txt", ".html", ".htm", ".jsonl"),
                                         description="File extensions picked up when a directory is read.")
+    robots: bool = Field(True, description="Honour robots.txt for the pages newsevents chooses to fetch: the "
+                         "articles a feed links to and the feeds a feed list names (a URL given directly is "
+                         "fetched as asked). A page robots.txt disallows is E111.")
+    host_interval_s: float = Field(1.0, ge=0, description="Least time between the end of one request to a host "
+                                   "and the start of the next, in seconds; a robots.txt Crawl-delay longer than "
+                                   "this is kept instead.")
 
 
 class ExtractSettings(_Section):

@@ -22,6 +22,9 @@ import contextlib
 import socket
 import threading
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from types import TracebackType
 from typing import Any
 
@@ -37,6 +40,23 @@ from .urls import check_url
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _SNIFFED_TYPES = frozenset({"", "application/octet-stream"})
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """One HTTP response, read whole: where it ended up (after redirects), its status and body, and the
+    validators a conditional GET sends back (``ETag``, ``Last-Modified``)."""
+
+    url: str
+    status: int
+    body: bytes
+    content_type: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
 def is_url(item: str) -> bool:
@@ -78,13 +98,29 @@ class Fetcher:
             return as_failure(exc, url)
 
     def _fetch(self, url: str) -> Document:
-        limit = self._settings.http_max_bytes
         what = f"URL {url}"
+        got = self.get(url)
+        return to_document(got, url, what)
+
+    def get(self, url: str, headers: Mapping[str, str] | None = None, *, what: str | None = None,
+            errors_ok: bool = False) -> Fetched:
+        """The response to a GET of ``url`` (with extra request ``headers``), its body read within the limits.
+
+        A 304 Not Modified (the answer to a conditional GET) is returned with an empty body; any status
+        of 400 or more raises FetchError (E107) unless ``errors_ok`` (then it is returned, its body unread),
+        a body past ``read.http_max_bytes`` InputTooLargeError.
+        """
+        limit = self._settings.http_max_bytes
+        what = what or f"URL {url}"
         check_url(url, what)
         deadline = _Deadline(self._settings.http_deadline_s)
         try:
-            with deadline, self._get_client().stream("GET", url, extensions={"trace": deadline.trace}) as response:
+            with deadline, self._get_client().stream("GET", url, headers=headers,
+                                                     extensions={"trace": deadline.trace}) as response:
                 if response.status_code >= 400:
+                    if errors_ok:
+                        return Fetched(url=str(response.url), status=response.status_code, body=b"",
+                                       content_type=response.headers.get("content-type", ""))
                     raise FetchError(f"{what} answered HTTP {response.status_code} {response.reason_phrase}; "
                                      "check the address, or try again later if the site is down")
                 declared = response.headers.get("content-length", "")
@@ -98,22 +134,30 @@ class Fetcher:
                         raise InputTooLargeError(f"{what} sends more than {limit:,} bytes (setting "
                                                  "read.http_max_bytes); raise read.http_max_bytes to fetch it")
                     deadline.check()
-                content_type = response.headers.get("content-type", "")
-                final_url = str(response.url)
+                return Fetched(url=str(response.url), status=response.status_code, body=bytes(body),
+                               content_type=response.headers.get("content-type", ""),
+                               etag=response.headers.get("etag"),
+                               last_modified=response.headers.get("last-modified"))
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             if deadline.expired:
                 raise self._too_slow(what) from exc
             raise _fetch_error(exc, what, self._settings.http_timeout_s) from exc
         except _DeadlinePassed as exc:
             raise self._too_slow(what) from exc
-        kind, content = _typed_content(bytes(body), content_type, what)
-        validate(content, kind, what)
-        return Document(doc_id=url_doc_id(url), source=url, content=content, kind=kind, url=final_url)
 
     def _too_slow(self, what: str) -> FetchError:
         return FetchError(f"{what} was not fetched within {self._settings.http_deadline_s:g} s (setting "
                           "read.http_deadline_s): the server sends too slowly; try again later or raise "
                           "read.http_deadline_s")
+
+
+def to_document(got: Fetched, source: str, what: str, *, title: str | None = None,
+                published: date | None = None) -> Document:
+    """The Document for a page fetched from ``source`` (its id from that address, its URL where it ended up)."""
+    kind, content = typed_content(got.body, got.content_type, what)
+    validate(content, kind, what)
+    return Document(doc_id=url_doc_id(source), source=source, content=content, kind=kind, url=got.url,
+                    title=title, published=published)
 
 
 def _fetch_error(exc: httpx.HTTPError | httpx.InvalidURL, what: str, timeout_s: float) -> FetchError:
@@ -187,7 +231,7 @@ def _shutdown(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _typed_content(body: bytes, content_type: str, what: str) -> tuple[DocKind, bytes]:
+def typed_content(body: bytes, content_type: str, what: str) -> tuple[DocKind, bytes]:
     mime, _, params = content_type.partition(";")
     mime = mime.strip().lower()
     kind: DocKind
