@@ -34,8 +34,9 @@ ACTORS_OPTION = typer.Option(None, "--actors", metavar="FILE", help="Your own ac
                              "merged over the built-in one; may be repeated.", exists=True, dir_okay=False)
 # Shown in each command's description instead (Typer prints an argument's Python type, list[str]).
 INPUTS_ARGUMENT = typer.Argument(None, metavar="INPUT", hidden=True)
-INPUTS_HELP = "INPUT: files (.txt, .html, .jsonl), directories, http(s) URLs, or - for standard input (the default " \
-              "when text is piped in)."
+INPUTS_HELP = "INPUT: files (.txt, .html, .jsonl), directories, http(s) URLs, feeds (a feed URL, .rss, .atom, " \
+              ".xml), feed lists (.opml, .feeds), web archives (.warc, .warc.gz), or - for standard input (the " \
+              "default when text is piped in)."
 WORKERS_OPTION = typer.Option(None, "--workers", min=1, metavar="N",
                               help="Worker processes for coding; default: one per CPU once there is more than one "
                               "batch of input (nlp.batch_size documents), else one.")

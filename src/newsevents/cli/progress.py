@@ -2,7 +2,7 @@
 
 Files count one each, a JSON Lines file its lines (counted in 1 MiB reads, no parsing), a URL one;
 directories are walked as ``read.files`` walks them (same extensions, hidden names skipped). Standard
-input cannot be counted without reading it first, so with ``-`` there is no total (the bar then shows
+input, feeds and web archives cannot be counted without reading them, so with them there is no total (the bar then shows
 the count and the time so far, without an estimate of the time left).
 """
 
@@ -22,8 +22,8 @@ def count_documents(inputs: Sequence[str], settings: ReadSettings) -> int | None
     extensions = {e.lower() if e.startswith(".") else f".{e.lower()}" for e in settings.extensions}
     total = 0
     for item in inputs:
-        if item == "-":
-            return None
+        if item == "-" or item.lower().endswith((".warc", ".warc.gz", ".rss", ".atom", ".xml", ".opml", ".feeds")):
+            return None  # feeds and archives are counted only by reading them
         if "://" in item:
             total += 1
             continue
