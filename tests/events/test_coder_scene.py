@@ -19,6 +19,9 @@ TABLE: dict[str, Actor] = {
     "Switzerland": actor("CHE", "Switzerland"), "Students": actor("HKGEDU", "students"),
     "Chinese": actor("CHN", "China"), "Hong Kong": actor("HKG", "Hong Kong"), "Lebanon": actor("LBN", "Lebanon"),
     "Iranian": actor("IRN", "Iran"), "Rebels": actor("SYRREB", "rebels"), "Homs": actor("SYR", "Syria"),
+    # "Chinese authorities" names an actor (the real resolver: CHNGOV); a demonym on a noun that names
+    # none is no target (test_context.py).
+    "authorities": actor("CHNGOV", "Chinese authorities"),
 }
 
 PATTERNS: list[Pattern] = [

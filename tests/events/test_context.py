@@ -155,6 +155,17 @@ def place(doc: Doc, word: str, country: str, name: str) -> Place:
                  lon=None, geonameid=None, feature="city")
 
 
+NEAR_BORDER = """
+Rebels         rebel         NOUN   NNS  nsubj      1
+attacked       attack        VERB   VBD  ROOT       1
+near           near          ADP    IN   prep       1
+the            the           DET    DT   det        5
+Syrian         syrian        ADJ    JJ   amod       5   B-NORP
+border         border        NOUN   NN   pobj       2
+.              .             PUNCT  .    punct      1
+"""
+
+
 def run(doc: Doc, places: tuple[Place, ...] = (), patterns: list[Pattern] = PATTERNS,
         table: Mapping[str, Actor] = TABLE) -> list[CodedEvent]:
     """Code the parse with every entity as a mention carrying its actor, as the actor stage would."""
@@ -231,3 +242,13 @@ def test_nothing_is_inferred_without_candidates() -> None:
     # Troops sent are what moves, not the target; no place or actor says where: no target.
     patterns = [pattern("send ~troop", "154")]
     assert sides(run(parse(SENT_TROOPS), patterns=patterns, table={"Iran": IRN})) == [("IRNGOV", "154", None)]
+
+
+def test_a_demonym_on_a_noun_that_names_no_actor_is_no_target() -> None:
+    # "near the Syrian border": where, not whom (issue 8, category 2); until 1.3.0 the target was SYRGOV.
+    assert sides(run(parse(NEAR_BORDER))) == [("SYRREB", "190", None)]
+
+
+def test_a_demonym_on_an_actor_noun_is_a_target() -> None:
+    table = {**TABLE, "border": actor("SYRMIL", "Syrian border guards")}  # as if "border" named guards
+    assert sides(run(parse(NEAR_BORDER), table=table)) == [("SYRREB", "190", "SYRGOV")]

@@ -18,9 +18,12 @@ class DocActors:
     ("Blinken" -> the actor of "Antony Blinken"), for later mentions and coreference.
     ``main_country``: the country the article is mostly about (ISO3), for actors whose
     country is only implied ("police", "protesters").
+    ``shadowed``: folded acronyms the article defines for an organisation of its own ("the Financial
+    Services Agency (FSA)") that the dictionaries give to another one: here they never mean that one.
     """
 
     mentions: tuple[Mention, ...] = ()
     aliases: Mapping[str, Actor] = field(default_factory=dict)
     main_country: str | None = None
     published: date | None = None
+    shadowed: frozenset[str] = frozenset()

@@ -69,6 +69,7 @@ class _Aliases:
 
     actors: Mapping[str, Actor]
     pieces: frozenset[str]
+    shadowed: frozenset[str] = frozenset()  # acronyms the article defines for another organisation
 
 
 def _ent_bounds(token: Token) -> tuple[int, int]:
@@ -183,9 +184,10 @@ class Scanner:
         self.countries = knowledge.countries
         self.places = places
 
-    def scan(self, doc: Doc, zones: Mapping[int, str], aliases: Mapping[str, Actor]) -> list[Hit]:
+    def scan(self, doc: Doc, zones: Mapping[int, str], aliases: Mapping[str, Actor],
+             shadowed: frozenset[str] = frozenset()) -> list[Hit]:
         hits: list[Hit] = []
-        known = _Aliases(aliases, frozenset(first_piece(k) for k in aliases))
+        known = _Aliases(aliases, frozenset(first_piece(k) for k in aliases), shadowed)
         indices = sorted(zones)
         run_start = 0
         for n in range(1, len(indices) + 1):
@@ -248,7 +250,7 @@ class Scanner:
             # dictionaries; a full name in the dictionaries beats the article's copy of it.
             if actor is not None and " " not in key and self._person_name(doc, i, j, key):
                 return Hit(i, j, "alias", zone, actor=actor)
-            entries = self.knowledge.named(key)
+            entries = () if key in aliases.shadowed else self.knowledge.named(key)
             if entries and (self._person_name(doc, i, j, key) if all(e.kind == "person" for e in entries)
                             else is_abbreviation_safe(text)):
                 return Hit(i, j, "named", zone, entries=entries)
@@ -263,6 +265,12 @@ class Scanner:
         if people is not None:
             return Hit(i, j, "people", zone, people=people)
         country = self._country(span, text)
+        qualified = self._qualifier(doc, j, region_only=country is not None and not country[1]) \
+            if country is not None or self.places is not None else None
+        if country is not None and qualified is not None and qualified != country[0]:
+            # "Paris, Texas", "Lebanon, Ohio": the region or country written after the name decides;
+            # a town that shares a country's or capital's name is that town (issue 8, category 4).
+            return Hit(i, j, "place", "against" if after_anti(doc, i) else zone, places=(qualified,))
         if country is not None:
             iso3, capital = country
             if after_anti(doc, i):
@@ -280,8 +288,36 @@ class Scanner:
                     return Hit(i, j, "place", zone, country=iso3, capital=True, places=(iso3, *others))
             return Hit(i, j, "country", zone, country=iso3, capital=capital)
         places = self._town(span, text)
+        if qualified is not None and qualified in places:
+            places = (qualified,)  # "Portland, Oregon": the namesake in the written region
         if places:
             return Hit(i, j, "place", "against" if after_anti(doc, i) else zone, places=places)
+        return None
+
+    def _qualifier(self, doc: Doc, j: int, *, region_only: bool = False) -> str | None:
+        """The country of a region or country written after a place name and a comma ("Paris, Texas",
+        "Tripoli, Lebanon"): the name's own country. Only a name the tagger saw as a place counts, a
+        region only as a first-level one (a state, a province), and never the next item of a list ("Iran,
+        Iraq and Syria"); after a country's own name only a region ("Lebanon, Ohio")."""
+        if j + 1 >= len(doc) or doc[j].text != ",":
+            return None
+        for n in (3, 2, 1):
+            qualifier = doc[j + 1:j + 1 + n]
+            if len(qualifier) < n or not {t.ent_type_ for t in qualifier} <= {"GPE", "LOC"} \
+                    or qualifier[0].ent_type_ == "" or not _capitalised(qualifier.text):
+                continue
+            if qualifier.end < len(doc) and doc[qualifier.end].ent_iob_ == "I":
+                continue  # only the whole name
+            if qualifier.root.dep_ == "conj" or (qualifier.end < len(doc) and doc[qualifier.end].dep_ == "cc"):
+                return None  # a list of places, not a name and its region
+            found = self.countries.lookup(qualifier.text)
+            if found is not None:
+                return None if region_only else found.iso3
+            if self.places is not None:
+                regions = {m.entry.country for m in self.places(qualifier.text)
+                           if m.primary and m.entry.feature == "admin1" and m.entry.country}
+                if len(regions) == 1:
+                    return regions.pop()
         return None
 
     def _role(self, span: Span, key: str) -> Role | None:

@@ -76,6 +76,15 @@ def _opposed(head: Token) -> Token | None:
     return None
 
 
+def _is_subject(token: Token) -> bool:
+    """Whether a mention's head is its clause's subject, or a name inside the subject's phrase
+    ("President Macron", "Macron, the president")."""
+    steps = 0
+    while token.dep_ in ("compound", "flat", "appos") and token.head != token and steps < 5:
+        token, steps = token.head, steps + 1
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
     indices = sorted(zones)
     start, end = indices[0], indices[-1] + 1
@@ -102,7 +111,8 @@ class ActorResolver:
     def analyse(self, doc: Doc, published: date | None) -> DocActors:
         """Every entity as a ``Mention`` (with its actor when it can act), aliases and the main country."""
         aliases: dict[str, Actor] = {}
-        draft = DocActors(mentions=(), aliases=aliases, main_country=None, published=published)
+        shadowed = self._shadowed(doc)
+        draft = DocActors(mentions=(), aliases=aliases, main_country=None, published=published, shadowed=shadowed)
         mentions: list[Mention] = []
         retry: list[int] = []
         for ent in doc.ents:
@@ -120,7 +130,8 @@ class ActorResolver:
         # evidence of what the article is about.
         unsure = frozenset(retry) | {n for n, ent in enumerate(doc.ents) if after_anti(doc, ent.start)}
         main = self._main_country(doc, mentions, unsure)
-        result = DocActors(mentions=tuple(mentions), aliases=aliases, main_country=main, published=published)
+        result = DocActors(mentions=tuple(mentions), aliases=aliases, main_country=main, published=published,
+                           shadowed=shadowed)
         if main is not None and retry:
             ents = doc.ents
             # The first reading's aliases of these mentions lack the country now known ("Chiluba" -> a
@@ -145,6 +156,36 @@ class ActorResolver:
                 replace(m, actor=None) if ent.start in filed else m for m, ent in zip(result.mentions, doc.ents,
                                                                                         strict=True)))
         return result
+
+    def _shadowed(self, doc: Doc) -> frozenset[str]:
+        """Acronyms the article defines in parentheses after a name ("the Financial Services Agency
+        (FSA)") where the dictionaries know the acronym as another organisation (the Free Syrian Army):
+        in this article it is the article's organisation (issue 8, category 6). A definition that
+        matches the dictionaries' name ("the Free Syrian Army (FSA)") shadows nothing."""
+        defined: dict[str, str] = {}  # folded acronym -> the name it stands for here
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "FAC", "GPE", "NORP"):
+                continue
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                short = doc[ent.end + 1].text
+                if short.isupper() and short.isalpha() and 2 <= len(short) <= 8:
+                    defined.setdefault(fold(short), name)
+            if ent.label_ == "ORG":
+                # "Japan's Financial Services Agency ... the FSA": the initials of a name the article
+                # gives in full, without the country words before it.
+                words = [t for t in ent if t.text[:1].isupper() and t.text.lower() != "the"]
+                while words and (self.countries.lookup(words[0].text) or self.countries.by_demonym(words[0].text)):
+                    words = words[1:]
+                if len(words) >= 3 and all(t.is_alpha for t in words):
+                    defined.setdefault(fold("".join(t.text[0] for t in words)),
+                                       " ".join(t.text for t in words))
+        found: set[str] = set()
+        for key, name in defined.items():
+            entries = self.knowledge.named(key)
+            if entries and all(fold(e.name) != fold(name) for e in entries) and not self.knowledge.named(fold(name)):
+                found.add(key)
+        return frozenset(found)
 
     def _main_country(self, doc: Doc, mentions: Sequence[Mention], unsure: frozenset[int]) -> str | None:
         """The country named most often: by the mentions' actors, the towns among the place mentions,
@@ -189,9 +230,13 @@ class ActorResolver:
             doc = ent.doc
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 forms.append(doc[ent.end + 1].text)  # "the Popular Mobilization Forces (PMF)"
-            capitals = [w[0] for w in ent.text.split() if w[:1].isupper() and w.lower() != "the"]
-            if len(capitals) >= 2:
-                forms.append("".join(capitals))
+            words = [w for w in ent.text.split() if w[:1].isupper() and w.lower() != "the"]
+            if len(words) >= 2:
+                forms.append("".join(w[0] for w in words))
+            while words and (self.countries.lookup(words[0]) or self.countries.by_demonym(words[0])):
+                words = words[1:]  # "Japanese Financial Services Agency" ... "the FSA"
+            if len(words) >= 2:
+                forms.append("".join(w[0] for w in words))
         for form in forms:
             key = fold(form)
             if len(key) < 3 or key in aliases or self._is_common(form, key):
@@ -238,7 +283,7 @@ class ActorResolver:
     def _resolve(self, head: Token, job: _Job, text: str | None, zones: dict[int, str] | None = None) -> Actor | None:
         doc = head.doc
         zones = collect(head) if zones is None else zones
-        hits = self._scanner.scan(doc, zones, job.aliases)
+        hits = self._scanner.scan(doc, zones, job.aliases, job.doc_actors.shadowed)
         job.doc = doc
         job.former = any(doc[i].text.lower() in FORMER for i, zone in zones.items() if zone == "core")
         phrase = text if text is not None else _phrase_text(doc, zones)
@@ -560,7 +605,12 @@ class ActorResolver:
     # ------------------------------------------------------------------ pronouns
 
     def _pronoun(self, token: Token, doc_actors: DocActors) -> Actor | None:
-        """he/she -> the nearest person actor before; they/it -> the nearest organisation or country actor."""
+        """he/she -> an earlier person actor; they/it -> an earlier organisation or country actor.
+
+        Which one, by salience (issue 8, category 6): in the pronoun's own sentence the nearest one
+        before it, a subject first ("X said he stabbed Y": X); in the sentences before, latest sentence
+        first, its subject before its other mentions ("Macron met Merkel. He criticised Russia":
+        Macron), as subjects are what the next sentence most often goes on about."""
         word = token.text.lower()
         wants_person = word in PERSON_PRONOUNS
         # "it" is an organisation or a country; "they" an organisation or a people ("the Iraqis"), rarely
@@ -570,11 +620,24 @@ class ActorResolver:
         mentions = doc_actors.mentions
         floor = self._window_start(token)
         n = bisect.bisect_left(mentions, token.idx, key=lambda m: m.start)
-        for m in reversed(mentions[:n]):
-            if m.start < floor:
-                break
-            if m.actor is not None and m.label in labels:
-                return replace(m.actor, text=token.text)
+        candidates = [m for m in reversed(mentions[:n]) if m.start >= floor and m.actor is not None
+                      and m.label in labels and m.end <= token.idx]
+        if not candidates:
+            return None
+        doc = token.doc
+        sentence_of = (lambda m: doc.char_span(m.start, m.end, alignment_mode="expand"))
+        by_sentence: dict[int, list[tuple[Mention, bool]]] = {}
+        for m in candidates:
+            words = sentence_of(m)
+            if words is None:
+                continue
+            start = words.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+            by_sentence.setdefault(start, []).append((m, _is_subject(words.root)))
+        for start in sorted(by_sentence, reverse=True):
+            ranked = by_sentence[start]  # nearest first
+            chosen = next((m for m, subject in ranked if subject), ranked[0][0])
+            assert chosen.actor is not None
+            return replace(chosen.actor, text=token.text)
         return None
 
     @staticmethod

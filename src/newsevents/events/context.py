@@ -48,6 +48,7 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "relcl", "parataxis", "acl",
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _TIMES = frozenset({"DATE", "TIME"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_MODIFIER_LABELS = frozenset({"NORP", "GPE"})  # a demonym or country name that may only qualify a noun
 # Prepositions that introduce whom an act is aimed at; their objects are never its source.
 _TARGET_PREPS = frozenset({"against", "on", "to", "at", "toward", "towards", "into", "onto", "upon"})
 # A candidate group larger than this is a list (of victims, of attendees), as in the coder.
@@ -126,7 +127,8 @@ class ContextRules:
         located = [(m.actor, (m.start, m.end)) for m in here if m.actor is not None and m.label in _PLACE_LABELS
                    and self._located(sent.doc, m)]
         actors = [(m.actor, (m.start, m.end)) for m in here
-                  if m.actor is not None and not (m.label in _PLACE_LABELS and self._located(sent.doc, m))]
+                  if m.actor is not None and not (m.label in _PLACE_LABELS and self._located(sent.doc, m))
+                  and not (side == "target" and _modifies_thing(sent.doc, m, resolve, country_name))]
         found, clear = self._nearest(actors, site, sent, scope, taken)
         if found:
             return found
@@ -260,6 +262,28 @@ class ContextRules:
                 seen.add(_key(actor))
                 out.append(Inferred(actor, span))
         return out[:_MAX_GROUP], True
+
+def _modifies_thing(doc: Doc, mention: Mention, resolve: Resolve, country_name: CountryName) -> bool:
+    """Whether a country word or demonym only qualifies a noun that names no actor: "to discuss the
+    Yemeni crisis", "the Syria file", "Libyan oil" say what is talked about, not who is addressed
+    (issue 8, category 2). "Yemeni officials", "Iraqi Kurds" name actors: their head resolves to a
+    sector, a people or an organisation of its own."""
+    if mention.label not in _MODIFIER_LABELS:
+        return False
+    words = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if words is None:
+        return False
+    root = words.root
+    head = root.head
+    if root.dep_ not in ("amod", "compound") or head == root or head.pos_ != "NOUN":
+        return False
+    found = resolve(head)
+    if found is None:
+        return True
+    actor = found[0]
+    # A head that names no actor resolves only through its modifier: the country itself, no sector.
+    return actor.sector is None and bool(actor.country) and actor.name == country_name(actor.country or "")
+
 
 def _scope(clause: Token, cues: Cues, skip_preps: frozenset[str], side: Side = "target") -> set[int]:
     """Token indices of the event's clause: its subtree without clauses that have a subject of their own,
