@@ -9,7 +9,6 @@ order of preference and the coding decisions.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,14 +22,13 @@ from .dateline import dateline_end, in_dateline
 from .knowledge import ActorKnowledge, KnownActor, People
 from .phrase import PRONOUNS, Hit, Scanner, after_anti, collect, coordinated_modifiers, is_punct
 from .places import PlaceLookup, pick_country, place_countries
+from .pronouns import antecedent
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 FORMER = frozenset({"former", "ex", "ex-", "onetime", "erstwhile"})
 ELITE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # "former" makes these ELI
 ZONES = ("core", "poss", "of", "person", "loc", "backer")
 FOREIGN_ZONES = ("core", "poss", "of", "person")
-PRONOUN_WINDOW = 2  # sentences back that a pronoun may reach for its antecedent
 _NAME_PARTICLES = ("al-", "el-", "as-", "ad-", "ash-", "an-", "ar-", "at-", "az-")
 
 
@@ -74,15 +72,6 @@ def _opposed(head: Token) -> Token | None:
         if child.dep_ == "prep" and child.text.lower() == "of":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
-
-
-def _is_subject(token: Token) -> bool:
-    """Whether a mention's head is its clause's subject, or a name inside the subject's phrase
-    ("President Macron", "Macron, the president")."""
-    steps = 0
-    while token.dep_ in ("compound", "flat", "appos") and token.head != token and steps < 5:
-        token, steps = token.head, steps + 1
-    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _phrase_text(doc: Doc, zones: Mapping[int, str]) -> str:
@@ -290,11 +279,11 @@ class ActorResolver:
         head_hit = next((h for h in hits if h.covers(head.i)), None)
         if head_hit is None:
             if head.text.lower() in PRONOUNS:
-                return self._pronoun(head, job.doc_actors)
+                return antecedent(head, job.doc_actors)
             return self._by_modifiers(head, hits, phrase, job)
         kind = head_hit.kind
         if kind == "pronoun":
-            return self._pronoun(head, job.doc_actors)
+            return antecedent(head, job.doc_actors)
         if kind == "alias":
             assert head_hit.actor is not None
             return replace(head_hit.actor, text=phrase)
@@ -569,7 +558,7 @@ class ActorResolver:
                 if h.kind in ("person", "named", "alias") and self._is_person(h):
                     actor = self._person_actor(h, job)
                 elif h.kind == "pronoun" and job.doc is not None:
-                    actor = self._pronoun(job.doc[h.start], job.doc_actors)  # "his government"
+                    actor = antecedent(job.doc[h.start], job.doc_actors)  # "his government"
                 else:
                     continue
                 if actor is not None and actor.country:
@@ -601,53 +590,3 @@ class ActorResolver:
     def _country_name(self, iso3: str) -> str:
         country = self.countries.get(iso3)
         return country.name if country is not None else iso3
-
-    # ------------------------------------------------------------------ pronouns
-
-    def _pronoun(self, token: Token, doc_actors: DocActors) -> Actor | None:
-        """he/she -> an earlier person actor; they/it -> an earlier organisation or country actor.
-
-        Which one, by salience (issue 8, category 6): in the pronoun's own sentence the nearest one
-        before it, a subject first ("X said he stabbed Y": X); in the sentences before, latest sentence
-        first, its subject before its other mentions ("Macron met Merkel. He criticised Russia":
-        Macron), as subjects are what the next sentence most often goes on about."""
-        word = token.text.lower()
-        wants_person = word in PERSON_PRONOUNS
-        # "it" is an organisation or a country; "they" an organisation or a people ("the Iraqis"), rarely
-        # a country, and never a city named as a place.
-        labels = {"PERSON"} if wants_person else ({"ORG", "GPE", "FAC"} if word in ("it", "its")
-                                                 else {"ORG", "NORP"})
-        mentions = doc_actors.mentions
-        floor = self._window_start(token)
-        n = bisect.bisect_left(mentions, token.idx, key=lambda m: m.start)
-        candidates = [m for m in reversed(mentions[:n]) if m.start >= floor and m.actor is not None
-                      and m.label in labels and m.end <= token.idx]
-        if not candidates:
-            return None
-        doc = token.doc
-        sentence_of = (lambda m: doc.char_span(m.start, m.end, alignment_mode="expand"))
-        by_sentence: dict[int, list[tuple[Mention, bool]]] = {}
-        for m in candidates:
-            words = sentence_of(m)
-            if words is None:
-                continue
-            start = words.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
-            by_sentence.setdefault(start, []).append((m, _is_subject(words.root)))
-        for start in sorted(by_sentence, reverse=True):
-            ranked = by_sentence[start]  # nearest first
-            chosen = next((m for m, subject in ranked if subject), ranked[0][0])
-            assert chosen.actor is not None
-            return replace(chosen.actor, text=token.text)
-        return None
-
-    @staticmethod
-    def _window_start(token: Token) -> int:
-        doc = token.doc
-        if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            return 0
-        sent = token.sent
-        for _ in range(PRONOUN_WINDOW):
-            if sent.start == 0:
-                break
-            sent = doc[sent.start - 1].sent
-        return int(sent.start_char)
