@@ -20,7 +20,6 @@ import hmac
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
 from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Response
@@ -31,48 +30,24 @@ from swagger_ui_bundle import swagger_ui_path
 
 from ..errors import AccessError, NewsEventsError, NotFoundError, StoreError, UsageError
 from ..settings import Settings
-from ..store import EventFilter, EventStore
+from ..store import EventStore
 from ..store.ingest import Outcome
 from ..store.queries import encode_cursor
 from ..store.records import event_record, event_with_evidence, jsonable, mention_record
 from ..types import Document, Failure, Result
+from .dashboard import install_dashboard
 from .errors import ApiError, error_responses, install
+from .filters import Filters, event_filters
 from .limits import BodyLimit
 from .models import ArticleIn, ArticleStored, EventsPage
+
+__all__ = ["create_app", "event_filters"]
 
 DOCS_ASSETS = "/docs/assets"
 
 
 class PipelineLike(Protocol):
     def run(self, items: Iterable[Document | Failure], *, n_process: int = 1) -> Iterator[Result | Failure]: ...
-
-
-def event_filters(
-    actor: Annotated[str | None, Query(min_length=1, max_length=100,
-                                       description="Actor code prefix or part of a name.")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$",
-                                         description="ISO 3166 alpha-3: source, target or place.")] = None,
-    dyad: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{1,15}:[A-Za-z0-9]{1,15}$",
-                                      description="SOURCE:TARGET, each a country or actor code.")] = None,
-    plover: Annotated[str | None, Query(alias="type", pattern=r"^[A-Za-z_-]{1,40}$",
-                                        description="PLOVER event type.")] = None,
-    cameo: Annotated[str | None, Query(pattern=r"^\d{1,4}$", description="CAMEO code prefix.")] = None,
-    since: Annotated[date | None, Query(description="First event date, inclusive.")] = None,
-    until: Annotated[date | None, Query(description="Last event date, inclusive.")] = None,
-    near: Annotated[str | None, Query(pattern=r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,\d+(\.\d+)?$",
-                                      description="LAT,LON,KM: events within KM kilometres.")] = None,
-) -> dict[str, Any]:
-    """The filters shared by /events, /actors and /stats/timeline, checked as a whole."""
-    filters: dict[str, Any] = {"actor": actor, "country": country, "dyad": dyad, "type": plover, "cameo": cameo,
-                               "since": since, "until": until, "near": near}
-    try:
-        EventFilter.parse(**filters)
-    except UsageError as exc:
-        raise ApiError(422, exc) from None
-    return filters
-
-
-Filters = Annotated[dict[str, Any], Depends(event_filters)]
 
 
 def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable[[], PipelineLike]) -> FastAPI:
@@ -82,6 +57,7 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_request_bytes)
     install(app, None if store.read_only else _recorder(store))
     _docs(app)
+    install_dashboard(app, store)
     page_size = settings.serve.page_size
     loaded: list[PipelineLike] = []
     load_lock = threading.Lock()

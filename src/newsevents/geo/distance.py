@@ -2,6 +2,7 @@
 
     haversine_km(lat1, lon1, lat2, lon2)     in Python: gazetteer checks, place evaluation
     haversine_sql(lat_column, lon_column)    the same formula as a DuckDB expression: ``--near`` filters
+    haversine_sql_between(...)               between two points given as SQL: dashboard cluster radii
 
 A sphere of the mean Earth radius: up to 0.5% off the ellipsoid, far below what a gazetteer point for a
 city can claim. A test checks that the SQL and the Python give the same distances.
@@ -27,5 +28,12 @@ def haversine_sql(lat: str, lon: str) -> str:
 
     ``lat`` and ``lon`` are column names written by the caller, never user input.
     """
-    return (f"(2 * {EARTH_RADIUS_KM!r} * asin(sqrt(least(1.0, pow(sin(radians({lat} - ?) / 2), 2) + cos(radians(?)) "
-            f"* cos(radians({lat})) * pow(sin(radians({lon} - ?) / 2), 2)))))")
+    return haversine_sql_between(lat, lon, "?", "?", lat1_again="?")
+
+
+def haversine_sql_between(lat: str, lon: str, lat1: str, lon1: str, *, lat1_again: str | None = None) -> str:
+    """The same expression between two points both given as SQL (columns or ``?``): the dashboard's
+    cluster radius measures from a centroid to its members' corners."""
+    return (f"(2 * {EARTH_RADIUS_KM!r} * asin(sqrt(least(1.0, pow(sin(radians({lat} - {lat1}) / 2), 2) "
+            f"+ cos(radians({lat1_again or lat1})) * cos(radians({lat})) "
+            f"* pow(sin(radians({lon} - {lon1}) / 2), 2)))))")

@@ -27,11 +27,12 @@ import pyarrow as pa
 from ..errors import StoreBusyError, StoreError
 from ..settings import StoreSettings
 from ..types import Document, Failure, Result
-from . import queries
+from . import dashboard, queries
 from .connection import Access
+from .dashboard import Bucket, Period
 from .export import ExportFormat, default_modality
 from .export import export as _export
-from .filters import EventFilter, ModalityChoice, Near
+from .filters import EventFilter, ModalityChoice, Near, QuadChoice
 from .frames import to_frame
 from .ingest import Ingestor, IngestSummary, Outcome
 from .schema import migrate, pending
@@ -149,10 +150,11 @@ class EventStore:
                      dyad: str | tuple[str, str] | None = None, type: str | None = None, cameo: str | None = None,
                      since: date | str | None = None, until: date | str | None = None,
                      near: str | Near | tuple[float, float, float] | None = None, modality: ModalityChoice = None,
+                     quad: QuadChoice = None, text: str | None = None,
                      limit: int | None = None, offset: int = 0, cursor: str | None = None) -> pa.Table:
         """Distinct events matching every filter given (see filters.py), newest first."""
         flt = EventFilter.parse(actor=actor, country=country, dyad=dyad, type=type, cameo=cameo, since=since,
-                                until=until, near=near, modality=modality)
+                                until=until, near=near, modality=modality, quad=quad, text=text)
         with self._cursor() as cur:
             return queries.events(cur, flt, limit=limit, offset=offset, cursor=cursor)
 
@@ -186,6 +188,23 @@ class EventStore:
         """Events and mentions per day and quad class."""
         with self._cursor() as cur:
             return queries.timeline(cur, EventFilter.parse(since=since, until=until, **filters))
+
+    # The dashboard's aggregations (dashboard.py), with the same filters as events_arrow.
+
+    def volume_arrow(self, bucket: Bucket = "day", **filters: Any) -> pa.Table:
+        """Events per day or week and quad class, with the mean Goldstein score."""
+        with self._cursor() as cur:
+            return dashboard.volume(cur, EventFilter.parse(**filters), bucket)
+
+    def places_arrow(self, cell: float = 1.0, limit: int = 2000, **filters: Any) -> pa.Table:
+        """Located events clustered on a grid of ``cell`` degrees, largest clusters first."""
+        with self._cursor() as cur:
+            return dashboard.places(cur, EventFilter.parse(**filters), cell, limit)
+
+    def dyads_arrow(self, limit: int = 20, **filters: Any) -> tuple[Period | None, pa.Table]:
+        """The period counted and its top source -> target pairs, with the change against the period before."""
+        with self._cursor() as cur:
+            return dashboard.dyads(cur, EventFilter.parse(**filters), limit)
 
     def failures_arrow(self, *, include_resolved: bool = False) -> pa.Table:
         with self._cursor() as cur:

@@ -9,6 +9,10 @@ Every value reaches DuckDB as a bound parameter: the SQL text is assembled only 
   cameo    a CAMEO code prefix: ``19`` is every kind of fight, ``190`` only the base code
   since, until   inclusive event dates
   near     ``LAT,LON,KM``: events located within KM kilometres (haversine, mean Earth radius)
+  quad     one or more quad classes, 1 to 4 (verbal cooperation, material cooperation, verbal conflict,
+           material conflict), as a list or one string with commas
+  text     words searched, case-insensitively, in the actors' names, the place's name and the evidence
+           sentences (every word must occur somewhere)
   modality one or more of ``asserted``, ``negated``, ``future``, ``hypothetical`` (a list, or one string
            with commas); ``all`` or nothing for every modality
 """
@@ -32,6 +36,9 @@ _CAMEO = re.compile(r"^\d{1,4}$")
 _PLOVER = re.compile(r"^[A-Za-z_-]{1,40}$")
 MODALITIES: tuple[Modality, ...] = get_args(Modality)
 ModalityChoice = str | Sequence[str] | None  # "asserted", "asserted,negated", ["future", "hypothetical"], "all"
+QuadChoice = int | str | Sequence[int | str] | None  # 4, "3,4", [1, 2]
+QUAD_CLASSES = (1, 2, 3, 4)
+MAX_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +59,14 @@ class EventFilter:
     until: date | None = None
     near: Near | None = None
     modality: tuple[Modality, ...] | None = None  # None: every modality
+    quad: tuple[int, ...] | None = None  # None: every quad class
+    text: tuple[str, ...] | None = None  # lower-cased words, each of which must occur
 
     @classmethod
     def parse(cls, *, actor: str | None = None, country: str | None = None, dyad: str | tuple[str, str] | None = None,
               type: str | None = None, cameo: str | None = None, since: date | str | None = None,
               until: date | str | None = None, near: str | Near | tuple[float, float, float] | None = None,
-              modality: ModalityChoice = None) -> EventFilter:
+              modality: ModalityChoice = None, quad: QuadChoice = None, text: str | None = None) -> EventFilter:
         """Validated filters from user text; raises UsageError saying which value is wrong and why."""
         if type and cameo:
             raise UsageError("give either an event type (PLOVER) or a CAMEO code, not both")
@@ -74,7 +83,8 @@ class EventFilter:
             raise UsageError(f"since ({start}) is after until ({end}): swap them")
         return cls(actor=actor.strip() if actor else None, country=country.upper() if country else None,
                    dyad=_dyad(dyad), type=type.upper() if type else None, cameo=cameo,
-                   since=start, until=end, near=_near(near), modality=parse_modality(modality))
+                   since=start, until=end, near=_near(near), modality=parse_modality(modality),
+                   quad=parse_quad(quad), text=_words(text))
 
     def where(self) -> tuple[str, list[Any]]:
         """A SQL condition over ``events`` (``TRUE`` if no filter) and its parameters, in order."""
@@ -112,6 +122,15 @@ class EventFilter:
         if self.modality is not None:
             parts.append("modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(self.modality))
+        if self.quad is not None:
+            parts.append("quad_class IN (SELECT unnest(?::TINYINT[]))")
+            params.append(list(self.quad))
+        for word in self.text or ():
+            # Names and the place first: the evidence sentences (another table) only where those miss.
+            parts.append("(contains(lower(coalesce(source_name, '') || ' ' || coalesce(target_name, '') || ' ' "
+                         "|| coalesce(location_name, '')), ?) OR event_id IN "
+                         "(SELECT event_id FROM event_mentions WHERE contains(lower(sentence), ?)))")
+            params += [word, word]
         return (" AND ".join(parts) or "TRUE"), params
 
 
@@ -130,6 +149,32 @@ def parse_modality(value: ModalityChoice) -> tuple[Modality, ...] | None:
         raise UsageError(f"modality {', '.join(map(repr, unknown))} is not one of {', '.join(MODALITIES)} "
                          "(or all); separate several with commas")
     return tuple(m for m in MODALITIES if m in words)
+
+
+def parse_quad(value: QuadChoice) -> tuple[int, ...] | None:
+    """The quad classes asked for, ascending; None for all of them."""
+    if value is None:
+        return None
+    items = [value] if isinstance(value, int | str) else list(value)
+    words = [w.strip() for item in items for w in str(item).split(",") if w.strip()]
+    if not words:
+        raise UsageError("the quad class filter is empty: give one or more of 1, 2, 3, 4 (commas between)")
+    wrong = [w for w in words if w not in {str(q) for q in QUAD_CLASSES}]
+    if wrong:
+        raise UsageError(f"quad class {', '.join(map(repr, wrong))} is not one of 1 (verbal cooperation), "
+                         "2 (material cooperation), 3 (verbal conflict), 4 (material conflict)")
+    return tuple(q for q in QUAD_CLASSES if str(q) in words)
+
+
+def _words(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    words = tuple(dict.fromkeys(value.lower().split()))
+    if not words:
+        raise UsageError("the text search is empty: give one or more words")
+    if len(words) > MAX_WORDS:
+        raise UsageError(f"the text search has {len(words)} words; give at most {MAX_WORDS}")
+    return words
 
 
 def _date(value: date | str | None, name: str) -> date | None:
