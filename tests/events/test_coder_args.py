@@ -39,6 +39,12 @@ def country(actor: object) -> str | None:
 
 # -- category 9: an origin, a place or the victims are not the source ------------------------------------
 
+def test_a_bomb_in_a_place_has_no_source_from_the_place(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "A car bomb in southern Chad killed five soldiers on Monday."), "18")
+    assert event.source is None
+    assert country(event.target) == "TCD"
+
+
 def test_victims_named_by_their_nationality_are_the_target(pipeline: Pipeline) -> None:
     event = only(coded(pipeline, "More than 40 Eritreans were killed in the fighting near the border."), "18")
     assert country(event.target) == "ERI"
