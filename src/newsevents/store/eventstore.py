@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,7 +27,7 @@ import pyarrow as pa
 from ..errors import StoreBusyError, StoreError
 from ..settings import StoreSettings
 from ..types import Document, Failure, Result
-from . import dashboard, queries
+from . import dashboard, queries, watchstate
 from .connection import Access
 from .dashboard import Bucket, Period
 from .export import ExportFormat, default_modality
@@ -37,6 +37,7 @@ from .frames import to_frame
 from .ingest import Ingestor, IngestSummary, Outcome
 from .schema import migrate, pending
 from .stories import SCHEME, SEED, Signature, StoryIndex
+from .watchstate import FeedState, ItemResult, ItemTodo, NewEntry
 
 
 class EventStore:
@@ -143,6 +144,46 @@ class EventStore:
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+
+    # -- what `watch` remembers (watchstate.py) ---------------------------------------------------------------
+
+    def feed_state(self, feed_url: str) -> FeedState | None:
+        with self._cursor() as cur:
+            return watchstate.feed_state(cur, feed_url)
+
+    def record_poll(self, feed_url: str, *, etag: str | None, last_modified: str | None,
+                    entries: Iterable[NewEntry] | None, now: datetime) -> int:
+        """Record a successful poll of a feed and its entries (None after a 304); returns the new entries."""
+        with self._writable() as con:
+            return watchstate.record_poll(con, feed_url, etag=etag, last_modified=last_modified, entries=entries,
+                                          now=now)
+
+    def record_feed_failure(self, feed_url: str, *, code: str, message: str, now: datetime,
+                            retry_at: datetime) -> None:
+        with self._writable() as con:
+            watchstate.record_feed_failure(con, feed_url, code=code, message=message, now=now, retry_at=retry_at)
+
+    def feed_items_due(self, feed_urls: Iterable[str], now: datetime) -> list[ItemTodo]:
+        with self._cursor() as cur:
+            return watchstate.items_due(cur, feed_urls, now)
+
+    def stored_article(self, link: str) -> str | None:
+        with self._cursor() as cur:
+            return watchstate.stored_article(cur, link)
+
+    def record_feed_items(self, results: Iterable[ItemResult], now: datetime) -> None:
+        """Mark feed entries done or failed; called once the batch that stored their articles is committed."""
+        with self._writable() as con:
+            watchstate.record_items(con, results, now)
+
+    def feed_item_counts(self) -> dict[str, int]:
+        with self._cursor() as cur:
+            return watchstate.counts(cur)
+
+    def _writable(self) -> AbstractContextManager[Any]:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; open it with read_only=False to watch feeds")
+        return self._access.writing()
 
     # -- reading: pyarrow ------------------------------------------------------------------------------------
 

@@ -14,6 +14,8 @@ Tables (see docs/store.md for every column):
   signatures      MinHash signatures of articles, so later runs find near-duplicates of earlier ones
   superseded_duplicates
                   inputs taken for duplicates before 0004 that are syndicated copies: ingest them again
+  watched_feeds   the feeds `watch` polls: their ETag and Last-Modified, and failures to retry with backoff
+  feed_items      every entry `watch` has seen in a feed, and whether its article is stored yet
 """
 
 from __future__ import annotations
@@ -201,6 +203,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             SELECT m.event_id, count(DISTINCT a.outlet) AS n FROM event_mentions m
             JOIN articles a ON a.doc_id = m.doc_id GROUP BY m.event_id) s
             WHERE events.event_id = s.event_id""",
+    )),
+    # Issue 10: `watch` keeps its state in the store, beside the articles, so that a restart (or a kill -9)
+    # resumes from what was committed: the validators of each feed for conditional GET, the entries seen,
+    # and the fetches that failed, to retry later (watchstate.py).
+    Migration("0005_watch_state", (
+        """CREATE TABLE watched_feeds (
+            feed_url VARCHAR PRIMARY KEY,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            first_polled TIMESTAMP NOT NULL,
+            last_polled TIMESTAMP NOT NULL,
+            last_changed TIMESTAMP,
+            failures INTEGER NOT NULL DEFAULT 0,
+            retry_at TIMESTAMP,
+            last_code VARCHAR,
+            last_message VARCHAR)""",
+        """CREATE TABLE feed_items (
+            feed_url VARCHAR NOT NULL,
+            item_key VARCHAR NOT NULL,
+            link VARCHAR NOT NULL,
+            title VARCHAR,
+            published DATE,
+            status VARCHAR NOT NULL CHECK (status IN ('pending', 'done', 'failed', 'given_up')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            first_seen TIMESTAMP NOT NULL,
+            retry_at TIMESTAMP,
+            finished_at TIMESTAMP,
+            article_id VARCHAR,
+            last_code VARCHAR,
+            PRIMARY KEY (feed_url, item_key))""",
+        "CREATE INDEX feed_items_status ON feed_items (status)",
+        "CREATE INDEX feed_items_link ON feed_items (link)",
     )),
 )
 
