@@ -48,8 +48,9 @@ class ReadSettings(_Section):
     extensions: tuple[str, ...] = Field((".txt", ".html", ".htm", ".jsonl"),
                                         description="File extensions picked up when a directory is read.")
     robots: bool = Field(True, description="Honour robots.txt for the pages newsevents chooses to fetch: the "
-                         "articles a feed links to and the feeds a feed list names (a URL given directly is "
-                         "fetched as asked). A page robots.txt disallows is E111.")
+                         "articles a feed links to, the feeds a feed list names and the feeds `watch` polls (a "
+                         "URL given directly to code or ingest is fetched as asked). A page robots.txt disallows "
+                         "is E111.")
     host_interval_s: float = Field(1.0, ge=0, description="Least time between the end of one request to a host "
                                    "and the start of the next, in seconds; a robots.txt Crawl-delay longer than "
                                    "this is kept instead.")
@@ -129,6 +130,18 @@ class ServeSettings(_Section):
                                  "beyond that is answered 503 at once.")
 
 
+class WatchSettings(_Section):
+    every_s: float = Field(900.0, gt=0, description="Seconds between the starts of two `watch` cycles (15 "
+                           "minutes, like GDELT's updates); `watch --every` overrides it.")
+    retry_base_s: float = Field(60.0, gt=0, description="Wait before retrying a feed or an article that failed; "
+                                "doubled after each further failure.")
+    retry_max_s: float = Field(21_600.0, gt=0, description="Longest wait between two retries, in seconds "
+                               "(6 hours).")
+    max_attempts: int = Field(8, ge=1, description="Attempts at an article before `watch` gives it up (its last "
+                              "failure stays in the failures table); a feed is retried for as long as it is "
+                              "watched.")
+
+
 class Settings(_Section):
     """Every setting, by section; build with ``load_settings`` to layer a TOML file over the defaults."""
 
@@ -140,6 +153,7 @@ class Settings(_Section):
     geo: GeoSettings = GeoSettings()
     store: StoreSettings = StoreSettings()
     serve: ServeSettings = ServeSettings()
+    watch: WatchSettings = WatchSettings()
 
     def with_overrides(self, overrides: Mapping[str, Mapping[str, Any]]) -> Settings:
         """A copy with ``{"section": {"field": value}}`` laid over this one (``None`` values are skipped)."""

@@ -12,7 +12,7 @@ import sys
 import typer
 
 from ..errors import NewsEventsError, UsageError
-from . import code, config, events, export, extract, failures, ingest, serve, sql
+from . import code, config, events, export, extract, failures, ingest, serve, sql, watch
 from . import eval as eval_command
 from .common import EXIT_FAILURES, EXIT_USAGE, NORMAL, QUIET, VERBOSE, set_verbosity
 
@@ -50,7 +50,7 @@ def build_app() -> typer.Typer:
     app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                       rich_markup_mode=None, help=HELP)
     app.callback()(_global_options)
-    for module in (code, extract, eval_command, ingest, events, sql, export, failures, serve, config):
+    for module in (code, extract, eval_command, ingest, watch, events, sql, export, failures, serve, config):
         module.register(app)
     return app
 
