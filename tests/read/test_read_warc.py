@@ -3,6 +3,7 @@ and a record cut short, read through read_inputs."""
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import io
 from datetime import date
 from pathlib import Path
@@ -90,3 +91,35 @@ def test_a_file_that_is_no_warc_is_e113_and_the_next_input_goes_on(tmp_path: Pat
     items = list(read_inputs([str(bad), str(good)], ReadSettings()))
     assert isinstance(items[0], Failure) and items[0].code == "E113" and str(bad) in items[0].message
     assert len([i for i in items if isinstance(i, Document)]) == 3
+
+
+def test_records_as_common_crawl_writes_them_are_read(tmp_path: Path) -> None:
+    """CC-NEWS keeps the HTTP body as the server sent it: chunked, gzip-encoded; WARC/1.1 records may
+    carry no Content-Type but the crawler's WARC-Identified-Payload-Type; revisit records hold no page."""
+    zipped = gzip_module.compress(PAGE.encode())
+    parts = (zipped[:40], zipped[40:])
+    chunked = b"".join(f"{len(part):x}\r\n".encode() + part + b"\r\n" for part in parts) + b"0\r\n\r\n"
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True, warc_version="WARC/1.1")
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=UTF-8"), ("Transfer-Encoding", "chunked"),
+                                       ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://cc.example/2025/11/14/port-deal", "response",
+                                                  payload=io.BytesIO(chunked), http_headers=http,
+                                                  warc_headers_dict={"WARC-Date": "2025-11-14T01:02:03.456789Z"}))
+    untyped = StatusAndHeaders("200 OK", [("Server", "test")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://cc.example/untyped", "response",
+                                                  payload=io.BytesIO(PAGE.encode()), http_headers=untyped,
+                                                  warc_headers_dict={"WARC-Identified-Payload-Type": "text/html"}))
+    writer.write_record(writer.create_warc_record("https://cc.example/sniffed", "response",
+                                                  payload=io.BytesIO(PAGE.encode()), http_headers=untyped))
+    writer.write_record(writer.create_warc_record("https://cc.example/plain", "response",
+                                                  payload=io.BytesIO(b"just some words"), http_headers=untyped))
+    writer.write_record(writer.create_revisit_record("https://cc.example/untyped", "sha1:AAAA",
+                                                     "https://cc.example/untyped", "2025-11-13T00:00:00Z"))
+    path = tmp_path / "CC-NEWS-20251114010203-00001.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    items = list(read_inputs([str(path)], ReadSettings()))
+    assert all(isinstance(i, Document) for i in items)
+    assert [i.url for i in items] == ["https://cc.example/2025/11/14/port-deal", "https://cc.example/untyped",
+                                      "https://cc.example/sniffed"]
+    assert items[0].content == PAGE.encode() and items[0].published == date(2025, 11, 14)  # type: ignore[union-attr]

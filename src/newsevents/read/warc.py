@@ -3,8 +3,10 @@
     read_warc("CC-NEWS-20251114080000-00000.warc.gz", settings) -> Iterator[Document | Failure]
 
 Only ``response`` records whose HTTP status is 2xx and whose content type is HTML (``text/html``,
-XHTML) become Documents; requests, metadata, images, redirects and error pages are passed over
-without a word, as they are no articles. A record's ``WARC-Target-URI`` becomes the Document's URL (and
+XHTML; with no Content-Type, the WARC-Identified-Payload-Type, else a body that starts like HTML)
+become Documents, their body as the server sent it less its transfer and content encodings (chunked,
+gzip, as Common Crawl keeps them); requests, metadata, revisits, images, redirects and error pages are
+passed over without a word, as they are no articles. A record's ``WARC-Target-URI`` becomes the Document's URL (and
 its id, as for a fetched URL), its ``WARC-Date`` the article's date, and ``FILE:OFFSET`` (the record's
 byte offset in the file) its source. The file is read as a stream, one record in memory at a time and
 never more than ``read.max_bytes`` of it (a bigger record is E102 and the next one goes on), so a
@@ -29,7 +31,7 @@ from warcio.archiveiterator import ArchiveIterator
 from ..errors import ArchiveError, InputTooLargeError, NewsEventsError
 from ..settings import ReadSettings
 from ..types import Document, Failure
-from .content import validate
+from .content import sniff_kind, validate
 from .ids import url_doc_id
 from .opening import open_regular
 from .outcome import as_failure
@@ -90,8 +92,12 @@ def _record(record: Any, records: ArchiveIterator, path: str, settings: ReadSett
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode() or ""
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    if not status.startswith("2") or content_type.partition(";")[0].strip().lower() not in _HTML_TYPES:
+    # The server's type first; else what the crawler identified (WARC/1.1 WARC-Identified-Payload-Type);
+    # with neither, the body is sniffed below.
+    content_type = (record.http_headers.get_header("Content-Type")
+                    or record.rec_headers.get_header("WARC-Identified-Payload-Type") or "")
+    mime = content_type.partition(";")[0].strip().lower()
+    if not status.startswith("2") or (mime and mime not in _HTML_TYPES):
         return None
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()
     try:
@@ -108,6 +114,8 @@ def _record(record: Any, records: ArchiveIterator, path: str, settings: ReadSett
                                "record does; it is skipped")
         if not is_url(url):
             raise ArchiveError(f"{what} has no http(s) WARC-Target-URI; it is skipped")
+        if not mime and sniff_kind(body) != "html":
+            return None
         kind, content = typed_content(body, content_type, what)
         validate(content, kind, what)
     except NewsEventsError as exc:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .keys import normalise_url
+
 Status = str  # 'pending', 'done', 'failed', 'given_up' (the table's CHECK)
 
 
@@ -132,8 +134,10 @@ def items_due(cur: Any, feed_urls: Iterable[str], now: datetime) -> list[ItemTod
 
 
 def stored_article(cur: Any, link: str) -> str | None:
-    """The article already stored from ``link`` (as the source fetched, or the URL it ended at), if any."""
-    rows = cur.execute("SELECT article_id FROM documents WHERE source = ? OR url = ? LIMIT 1", [link, link]).fetchall()
+    """The article already stored from ``link`` (as the source fetched, or the URL it ended at, normalised as
+    the documents table keeps it), if any."""
+    rows = cur.execute("SELECT article_id FROM documents WHERE source = ? OR url = ? LIMIT 1",
+                       [link, normalise_url(link) or link]).fetchall()
     return rows[0][0] if rows else None
 
 
@@ -150,11 +154,11 @@ def record_items(con: Any, results: Iterable[ItemResult], now: datetime) -> None
                             "article_id = ?, retry_at = NULL, last_code = NULL "
                             "WHERE link = ? AND status IN ('pending', 'failed')", [now, r.article_id, r.link])
             else:
-                status: Status = "failed" if r.retry_at is not None else "given_up"
+                given_up = r.retry_at is None
+                status: Status = "given_up" if given_up else "failed"
                 con.execute("UPDATE feed_items SET status = ?, attempts = attempts + 1, retry_at = ?, last_code = ?, "
-                            "finished_at = CASE WHEN ? = 'given_up' THEN ? ELSE NULL END "
-                            "WHERE link = ? AND status IN ('pending', 'failed')",
-                            [status, r.retry_at, r.code, status, now, r.link])
+                            "finished_at = ? WHERE link = ? AND status IN ('pending', 'failed')",
+                            [status, r.retry_at, r.code, now if given_up else None, r.link])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
