@@ -1,5 +1,7 @@
 # Two commands do everything on a fresh machine with Python 3.11: `make demo` and `make test`.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# The newest Python supported, for the install-and-code check (pyenv's, where its shim is not on PATH).
+PYTHON313 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13) $(shell command -v python3.13))
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.duckdb
@@ -54,6 +56,16 @@ accuracy: install
 lexicon: dev
 	@test -f /usr/share/wordnet/index.verb || (apt-get update && apt-get install -y wordnet-base)
 	$(BIN)/python tools/expand_lexicon.py
+
+# The wheel installed with each Python's bundled pip (not upgraded), then --version and one article coded
+# from outside the repository: 3.11 (pip 23.2) and 3.13. CI runs it after the suite.
+wheel-check: install
+	tools/wheel_check.sh $(PYTHON) $(BIN)/python
+	tools/wheel_check.sh $(PYTHON313) $(BIN)/python
+
+# pyproject's lowest allowed versions of every direct dependency, and the fast suite under them (docs/install.md).
+lowest:
+	$(PYTHON) tools/check_lowest.py
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import newsevents
 from newsevents.cli.app import build_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,7 +19,7 @@ def test_version_prints_the_installed_version_and_exits() -> None:
     done = CliRunner().invoke(build_app(), ["--version"])
     assert done.exit_code == 0
     assert done.stdout.strip() == f"newsevents {version('newsevents')}"
-    assert version("newsevents") == PROJECT["version"]
+    assert version("newsevents") == newsevents.__version__  # pyproject reads it from there
 
 
 def test_the_pythons_accepted_are_the_pythons_listed() -> None:
@@ -26,3 +27,10 @@ def test_the_pythons_accepted_are_the_pythons_listed() -> None:
     prefix = "Programming Language :: Python :: 3."
     listed = {c.rsplit(" :: ", 1)[1] for c in PROJECT["classifiers"] if c.startswith(prefix)}
     assert listed == {"3.11", "3.12", "3.13"}
+
+
+def test_the_licence_is_an_spdx_expression_with_its_files() -> None:
+    assert PROJECT["license"] == "MIT"
+    assert PROJECT["license-files"] == ["LICENSE", "NOTICE"]
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in (ROOT / "NOTICE").read_text(encoding="utf-8")  # GeoNames' terms, where its data ships
