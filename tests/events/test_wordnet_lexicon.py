@@ -156,3 +156,12 @@ def test_every_generated_head_is_a_lemma_the_model_gives(nlp: Language) -> None:
         if token.lemma_.lower() != lemma:
             wrong.append((kind, lemma, token.lemma_))
     assert not wrong, wrong
+
+
+def test_wordnet_licence_ships_with_the_derived_file() -> None:
+    """WordNet's licence asks that its notice and disclaimer go with every copy of derived data."""
+    notice = "WordNet 3.0 Copyright 2006 by Princeton University"
+    licence = (WORDNET_FILE.parent / "WORDNET_LICENSE.txt").read_text(encoding="utf-8")
+    assert notice in licence and "AS IS" in licence
+    assert notice in WORDNET_FILE.read_text(encoding="utf-8").splitlines()[2]
+    assert "wordnet_verbs.yaml" in (Path(__file__).resolve().parents[2] / "NOTICE").read_text(encoding="utf-8")
