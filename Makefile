@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -74,7 +74,7 @@ clean:
 constraints:
 	rm -rf build/pin && $(PYTHON) -m venv build/pin
 	build/pin/bin/python -m pip install --quiet --upgrade "pip==25.3"
-	build/pin/bin/python -m pip install --quiet -e ".[dev]"
+	build/pin/bin/python -m pip install --quiet -e ".[dev,dask]"
 	{ echo "# Exact versions that make and CI install (pip install -c constraints.txt); pyproject.toml gives the ranges."; \
 	  echo "# Regenerate after changing a range: make constraints."; \
 	  build/pin/bin/python -m pip freeze --exclude-editable | sort -f; } > constraints.txt

@@ -6,7 +6,8 @@
     │   ├── QueryRefusedError       E003  SQL that reaches past the store: files, extensions, writes
     │   ├── QueryTimeoutError       E004  a query stopped at store.sql_timeout_s
     │   ├── NotFoundError           E005  no such event, article or API path (HTTP 404)
-    │   └── AccessError             E006  the API refuses to write: no token configured, none or a wrong one sent
+    │   ├── AccessError             E006  the API refuses to write: no token configured, none or a wrong one sent
+    │   └── MissingExtraError       E007  a feature's optional dependencies are not installed (names the extra)
     ├── InputError                  E100  an input could not be read
     │   ├── MissingInputError       E101  no such file or directory
     │   ├── InputTooLargeError      E102  over a configured size limit (read.max_bytes,
@@ -33,7 +34,9 @@
     ├── KnowledgeError              E400  a dictionary file (built-in or --actors) is malformed
     ├── StoreError                  E500  the event store cannot be opened, migrated or written
     │   └── StoreBusyError          E501  another process (named) held the store file past store.lock_wait_s
-    └── EvaluationError             E600  a gold file cannot be read
+    ├── EvaluationError             E600  a gold file cannot be read
+    └── ClusterError                E700  the Dask scheduler cannot be reached, or Parquet results cannot be
+                                          written or read back
 
     E900 is not raised: a bug met while reading, extracting, parsing or coding one document becomes
     that document's Failure (code E900, the stage, the exception's type and message), so the rest of
@@ -96,6 +99,10 @@ class NotFoundError(UsageError):
 
 class AccessError(UsageError):
     code = "E006"
+
+
+class MissingExtraError(UsageError):
+    code = "E007"
 
 
 class InputError(NewsEventsError):
@@ -184,3 +191,7 @@ class StoreBusyError(StoreError):
 
 class EvaluationError(NewsEventsError):
     code = "E600"
+
+
+class ClusterError(NewsEventsError):
+    code = "E700"

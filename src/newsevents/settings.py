@@ -142,6 +142,20 @@ class WatchSettings(_Section):
                               "watched.")
 
 
+class ClusterSettings(_Section):
+    batch_documents: int = Field(32, ge=1, description="Documents per Dask task when `ingest` codes on a cluster "
+                                 "(`--scheduler`, `--dask-workers`): each task is one batch through one worker's "
+                                 "pipeline, so the cost of a task (scheduling, sending) is spread over the batch.")
+    retries: int = Field(2, ge=0, description="Times a batch whose task raised is run again (on any worker) "
+                         "before its documents are reported as failed (E700); a batch on a worker that died is "
+                         "rescheduled by Dask itself, up to its `distributed.scheduler.allowed-failures`.")
+    in_flight_per_thread: int = Field(2, ge=1, description="Batches submitted ahead per worker thread: enough to "
+                                      "keep every worker busy while results are stored, few enough that the "
+                                      "input is read as the cluster goes, not all at once.")
+    connect_timeout_s: float = Field(10.0, gt=0, description="How long `--scheduler` waits to reach the Dask "
+                                     "scheduler before giving up with E700.")
+
+
 class Settings(_Section):
     """Every setting, by section; build with ``load_settings`` to layer a TOML file over the defaults."""
 
@@ -154,6 +168,7 @@ class Settings(_Section):
     store: StoreSettings = StoreSettings()
     serve: ServeSettings = ServeSettings()
     watch: WatchSettings = WatchSettings()
+    cluster: ClusterSettings = ClusterSettings()
 
     def with_overrides(self, overrides: Mapping[str, Mapping[str, Any]]) -> Settings:
         """A copy with ``{"section": {"field": value}}`` laid over this one (``None`` values are skipped)."""
