@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
+from ..errors import UsageError
 from ._store_options import DB_OPTION
 from .common import (
     ACTORS_OPTION,
@@ -34,7 +35,8 @@ from .progress import count_documents
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from ..store import IngestSummary, Outcome
+    from ..settings import Settings
+    from ..store import EventStore, IngestSummary, Outcome
 
 
 class _Report:
@@ -92,6 +94,17 @@ def summary_line(summary: IngestSummary, seconds: float, db: Path) -> str:
             f"{plural(s.new_events, 'new event')} -> {db}")
 
 
+SCHEDULER_OPTION = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT", help="Code on the Dask cluster of "
+                                "this scheduler (needs the [dask] extra, and newsevents on every worker).")
+DASK_WORKERS_OPTION = typer.Option(None, "--dask-workers", min=1, metavar="N", help="Code on a Dask cluster of N "
+                                   "worker processes started on this machine for the run.")
+PARQUET_OUT_OPTION = typer.Option(None, "--parquet-out", metavar="DIR", help="Write the coded documents as Parquet "
+                                  "partitioned by date under DIR instead of storing them; --from-parquet stores "
+                                  "them later.")
+FROM_PARQUET_OPTION = typer.Option(None, "--from-parquet", metavar="DIR", help="Store what an earlier --parquet-out "
+                                   "run wrote under DIR (no INPUT, no coding).")
+
+
 def ingest(
     ctx: typer.Context,
     inputs: list[str] = INPUTS_ARGUMENT,
@@ -103,32 +116,56 @@ def ingest(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="One line per document on stderr once it is "
                                  "stored: stored, duplicate, skipped (stored before) or failed (as the global "
                                  "newsevents -v)."),
+    scheduler: str | None = SCHEDULER_OPTION,
+    dask_workers: int | None = DASK_WORKERS_OPTION,
+    parquet_out: Path | None = PARQUET_OUT_OPTION,
+    from_parquet: Path | None = FROM_PARQUET_OPTION,
 ) -> None:
     """Code articles and store their events; running the same inputs again stores nothing twice."""
     started = time.perf_counter()
-    from ..pipeline import Pipeline  # loads spaCy: imported only when a command codes articles
     from ..read import read_inputs
-    from ..store import open as open_store
+    from ..scale.coding import coding
+    from ..scale.parquet import read_parquet, write_parquet
 
     settings = build_settings(config, actors, extra={"store": {"path": db}})
-    pipeline = Pipeline(settings, default_date=parse_date(date)).load()  # a broken dictionary stops here, once
-    sources = default_inputs(inputs)
-    items = read_inputs(sources, settings.read)
     shown = sys.stderr.isatty() and verbosity(ctx) > QUIET
-    total = count_documents(sources, settings.read) if shown else None
+    loud = verbose or verbosity(ctx) >= VERBOSE
+    if from_parquet is not None:
+        if inputs or parquet_out is not None:
+            raise UsageError("--from-parquet stores what was coded before: give no INPUT and no --parquet-out")
+        summary = _store(settings, loud, shown, None,
+                         lambda store, report: store.ingest(read_parquet(from_parquet), on_commit=report))
+    else:
+        with coding(settings, default_date=parse_date(date), workers=workers, scheduler=scheduler,
+                    dask_workers=dask_workers) as run:
+            sources = default_inputs(inputs)
+            items = read_inputs(sources, settings.read)
+            if parquet_out is not None:
+                written = write_parquet(run(items), parquet_out)
+                note(ctx, written.line(parquet_out, time.perf_counter() - started))
+                raise typer.Exit(EXIT_FAILURES if written.failures else EXIT_OK)
+            total = count_documents(sources, settings.read) if shown else None
+            summary = _store(settings, loud, shown, total,
+                             lambda store, report: store.ingest_documents(items, run, on_commit=report))
+    note(ctx, summary_line(summary, time.perf_counter() - started, settings.store.path))
+    raise typer.Exit(EXIT_FAILURES if summary.failures else EXIT_OK)
+
+
+def _store(settings: Settings, loud: bool, shown: bool, total: int | None,
+           ingest: Callable[[EventStore, _Report], IngestSummary]) -> IngestSummary:
+    """Open the store for writing and ``ingest`` into it, reporting each committed batch."""
+    from ..store import open as open_store
+
     progress = _progress(total) if shown else None
     with open_store(settings.store.path, read_only=False, settings=settings.store) as store:
-        report = _Report(verbose or verbosity(ctx) >= VERBOSE, progress, total)
+        report = _Report(loud, progress, total)
         if progress is not None:
             progress.start()
         try:
-            summary = store.ingest_documents(items, lambda todo: pipeline.run(todo, n_process=workers),
-                                             on_commit=report)
+            return ingest(store, report)
         finally:
             if progress is not None:
                 progress.stop()
-    note(ctx, summary_line(summary, time.perf_counter() - started, settings.store.path))
-    raise typer.Exit(EXIT_FAILURES if summary.failures else EXIT_OK)
 
 
 ingest.__doc__ = f"{ingest.__doc__}\n\n{INPUTS_HELP}"
