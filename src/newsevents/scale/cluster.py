@@ -89,19 +89,39 @@ class DaskCoder:
         self.settings = settings
         self.default_date = default_date
         self.task = task
+        self._held = False
+
+    def __enter__(self) -> DaskCoder:
+        """Build the pipeline on every worker now and keep it until ``__exit__`` (else once per ``run``)."""
+        self._register()
+        self._held = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._held = False
+        self.client.unregister_worker_plugin(self.name)
+
+    @property
+    def name(self) -> str:
+        return plugin_name(self.settings, self.default_date)
 
     def run(self, items: Iterable[Item]) -> Iterator[Result | Failure]:
-        name = plugin_name(self.settings, self.default_date)
+        if self._held:
+            yield from self._run(self.name, items)
+            return
+        self._register()
         try:
-            self.client.register_plugin(PipelinePlugin(self.settings, self.default_date), name=name)
-        except Exception as exc:
+            yield from self._run(self.name, items)
+        finally:
+            self.client.unregister_worker_plugin(self.name)
+
+    def _register(self) -> None:
+        try:
+            self.client.register_plugin(PipelinePlugin(self.settings, self.default_date), name=self.name)
+        except Exception as exc:  # whatever a worker raised while loading becomes one coded error
             raise ClusterError(f"the Dask workers could not build the pipeline ({type(exc).__name__}: {exc}); "
                                "every worker needs newsevents installed with the same version and model",
                                source=str(getattr(self.client.scheduler, "address", None))) from exc
-        try:
-            yield from self._run(name, items)
-        finally:
-            self.client.unregister_worker_plugin(name)
 
     def _run(self, name: str, items: Iterable[Item]) -> Iterator[Result | Failure]:
         cluster = self.settings.cluster
