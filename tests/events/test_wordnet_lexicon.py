@@ -1,5 +1,6 @@
 """The WordNet supplement: the expander's filters on a small database written here, the loader's rule that
-hand-written patterns win, and the shipped file against the tool and the model.
+hand-written patterns win, the shipped file against the tool, and every shipped head (hand-written or
+generated) against the model.
 
 The reproducibility test needs WordNet 3.0 in /usr/share/wordnet (Debian's wordnet-base; `make lexicon`
 installs it) and is skipped without it.
@@ -8,6 +9,7 @@ installs it) and is skipped without it.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +18,7 @@ import pytest
 from spacy.language import Language
 
 from newsevents.events.codebook import Codebook
+from newsevents.events.cues import Cues
 from newsevents.events.patterns import WORDNET_FILE, VerbPatterns, default_pattern_files, default_supplement_files
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools"
@@ -144,18 +147,46 @@ def test_the_shipped_file_is_what_the_tool_writes() -> None:
     assert _tool().main(["--check", "--wordnet", str(WORDNET)]) == 0
 
 
+def _inflections(word: str, kind: str) -> list[str]:
+    """Regular English forms of a head: a verb's -s and -ed (doubled too where English may double), a
+    noun's plural. A wrong guess (fulfiled) only adds a form; each head needs one form that reaches it."""
+    if word.endswith(("s", "x", "z", "ch", "sh", "o")):
+        s_form = word + "es"
+    elif len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        s_form = word[:-1] + "ies"
+    else:
+        s_form = word + "s"
+    if kind == "noun":
+        return [s_form]
+    if word.endswith("e"):
+        past = [word + "d"]
+    elif len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        past = [word[:-1] + "ied"]
+    else:
+        past = [word + "ed"] + ([word + word[-1] + "ed"] if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word) else [])
+    return [s_form, *past]
+
+
 @pytest.mark.model
-def test_every_generated_head_is_a_lemma_the_model_gives(nlp: Language) -> None:
-    """Each head, in a sentence where it stands in its base form, is lemmatised to itself by the model."""
-    generated = VerbPatterns.load(Codebook.load(), [WORDNET_FILE])
-    wrong = []
-    for p in {(p.kind, p.lemma) for p in generated}:
-        kind, lemma = p
-        text = f"They will {lemma} them." if kind == "verb" else f"The {lemma} was reported."
-        token = nlp(text)[2 if kind == "verb" else 1]
-        if token.lemma_.lower() != lemma:
-            wrong.append((kind, lemma, token.lemma_))
-    assert not wrong, wrong
+def test_every_shipped_head_is_the_lemma_the_coder_reads_for_its_forms(nlp: Language) -> None:
+    """Each head of every shipped file, inflected in a sentence, comes back as that head through the
+    model's lemma and the coder's lemma fixes (cues.yaml), as the coder looks patterns up. The only heads
+    exempt are aliases written for a model mistake that cues.yaml now corrects to another head
+    (``wag`` beside ``wage``): they are dead but harmless."""
+    cues = Cues.load()
+    patterns = VerbPatterns.load(Codebook.load())
+    heads = sorted({(p.kind, p.lemma) for p in patterns})
+    cases = [(kind, lemma, form) for kind, lemma in heads for form in _inflections(lemma, kind)]
+    texts = [f"The minister {form} the rebels." if kind == "verb" else f"The {form} were reported."
+             for kind, _, form in cases]
+    reached: dict[tuple[str, str], set[str]] = {head: set() for head in heads}
+    for (kind, lemma, _form), doc in zip(cases, nlp.pipe(texts), strict=True):
+        reached[(kind, lemma)].add(cues.lemma(doc[2] if kind == "verb" else doc[1]))
+    unreached = {head: got for head, got in reached.items() if head[1] not in got}
+    dead_aliases = {head for head, got in unreached.items() if any((head[0], g) in reached for g in got)}
+    assert set(unreached) - dead_aliases == set(), {h: unreached[h] for h in set(unreached) - dead_aliases}
+    assert len(dead_aliases) < 10  # a model upgrade that breaks many lemmas shows here
+
 
 
 def test_wordnet_licence_ships_with_the_derived_file() -> None:
