@@ -5,6 +5,11 @@ PYTHON313 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python3.13
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.duckdb
+# The dashboard's front end: npm packages (web/package-lock.json) built into the Python package, which
+# serves them (src/newsevents/api/static, git-ignored, in the wheel as package data).
+WEB := web
+ASSETS := src/newsevents/api/static/index.html
+CHROMIUM ?= $(shell command -v chromium || echo /usr/bin/chromium)
 
 .PHONY: demo test install dev lint typecheck unit slow bench accuracy lexicon clean constraints
 
@@ -21,9 +26,22 @@ $(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
 	touch $@
 
-install: $(VENV)/.installed
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
-dev: $(VENV)/.dev
+$(ASSETS): $(WEB)/node_modules/.installed $(WEB)/build.mjs $(WEB)/index.html $(wildcard $(WEB)/src/*)
+	cd $(WEB) && node build.mjs
+
+assets: $(ASSETS)
+
+# The browser tests drive Debian's Chromium headless (Playwright's own browser download is not used).
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+install: $(VENV)/.installed $(ASSETS)
+
+dev: $(VENV)/.dev $(ASSETS)
 
 demo: install
 	@mkdir -p build
@@ -37,12 +55,12 @@ lint: dev
 typecheck: dev
 	$(BIN)/mypy
 
-unit: dev
+unit: dev browser
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
-slow: dev
+slow: dev browser
 	$(BIN)/pytest -m slow
 
 bench: install
@@ -68,7 +86,7 @@ lowest:
 	$(PYTHON) tools/check_lowest.py
 
 clean:
-	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache $(WEB)/node_modules src/newsevents/api/static
 
 # Re-pin constraints.txt from a fresh environment built from pyproject's ranges (newest allowed versions).
 constraints:

@@ -3,12 +3,13 @@ in three places, with a story of two copies (hand-built Results, no spaCy model)
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
 import newsevents.store as st
 from newsevents.settings import StoreSettings
-from newsevents.types import Actor, Place, Result
+from newsevents.types import Actor, Event, Place, Result
 from store.store_fakes import BAGHDAD, IRQ, UN, USA, event, result, story_text
 
 RUS = Actor(text="Moscow", name="Russia", country="RUS", sector="GOV", code="RUSGOV")
@@ -23,6 +24,12 @@ PARIS = Place(text="Lyon", start=0, end=4, name="Lyon", country="FRA", lat=45.74
 VISIT = "Washington visited Iraq."
 SHELL = "Moscow shelled Kyiv near Kharkiv."
 MEET = "Paris met Berlin in Lyon."
+
+
+def _trigger(ev: Event, word: str) -> Event:
+    """The fake coder's event with its own trigger word (store_fakes.event always says "visited")."""
+    at = ev.sentence.find(word)
+    return dataclasses.replace(ev, trigger=word, trigger_start=at, trigger_end=at + len(word))
 
 
 def results() -> list[Result]:
@@ -40,18 +47,18 @@ def results() -> list[Result]:
                                     sentence="The UN visited Iraq with aid.", day=date(2024, 5, 4))]))
     for i, day in enumerate((12, 19, 20, 26, 28)):  # RUS -> UKR attacks near Kharkiv, later in May
         out.append(result(f"shell{i}", f"{SHELL} {story_text(30 + i)}", published=date(2024, 5, day),
-                          events=[event(f"shell{i}", 0, source=RUS, target=UKR, cameo="190", plover="ASSAULT",
-                                        quad=4, goldstein=-10.0, sentence=SHELL, location=KYIV,
-                                        day=date(2024, 5, day))]))
+                          events=[_trigger(event(f"shell{i}", 0, source=RUS, target=UKR, cameo="190",
+                                                 plover="ASSAULT", quad=4, goldstein=-10.0, sentence=SHELL,
+                                                 location=KYIV, day=date(2024, 5, day)), "shelled")]))
     for i, day in enumerate((15, 22)):  # FRA -> DEU meetings in Lyon
         out.append(result(f"meet{i}", f"{MEET} {story_text(40 + i)}", published=date(2024, 5, day),
-                          events=[event(f"meet{i}", 0, source=FRA, target=DEU, cameo="036", plover="CONSULT",
-                                        quad=1, goldstein=4.0, sentence=MEET, location=PARIS,
-                                        day=date(2024, 5, day))]))
+                          events=[_trigger(event(f"meet{i}", 0, source=FRA, target=DEU, cameo="036",
+                                                 plover="CONSULT", quad=1, goldstein=4.0, sentence=MEET,
+                                                 location=PARIS, day=date(2024, 5, day)), "met")]))
     out.append(result("threat", f"Iraq threatened Washington. {story_text(50)}", published=date(2024, 5, 10),
-                      events=[event("threat", 0, source=IRQ, target=USA, cameo="138", plover="THREATEN", quad=3,
-                                    goldstein=-7.0, sentence="Iraq threatened Washington.", location=BAGHDAD,
-                                    day=date(2024, 5, 10))]))
+                      events=[_trigger(event("threat", 0, source=IRQ, target=USA, cameo="138", plover="THREATEN",
+                                             quad=3, goldstein=-7.0, sentence="Iraq threatened Washington.",
+                                             location=BAGHDAD, day=date(2024, 5, 10)), "threatened")]))
     return out
 
 
