@@ -28,6 +28,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"  # nothing of the repository on the path, nor in the working directory
 "$venv/bin/pip" show --files newsevents | grep -x '.*licenses/LICENSE' > /dev/null \
   || { echo "wheel-check: LICENSE is not in the wheel's metadata" >&2; exit 1; }
+"$venv/bin/pip" show --files newsevents | grep -x '.*newsevents/api/static/main.js' > /dev/null \
+  || { echo "wheel-check: the dashboard's files are not in the wheel: build them first (make assets)" >&2; exit 1; }
 version=$("$venv/bin/newsevents" --version)
 echo "wheel-check: $version"
 "$venv/bin/newsevents" code "$root/examples/ankara-talks.txt" --format jsonl --date 2025-11-14 > events.jsonl
