@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc, Token
-from test_coder_kit import RUS, code, parse
+from test_coder_kit import IRN, RUS, code, parse
 
 from newsevents.events.cues import Cues
 from newsevents.events.modality import noun_modality, verb_modality
@@ -161,14 +161,15 @@ tanker         tanker        NOUN   NN   dobj       2
 """
 
 PLANNED_CANCELLED = """
-The            the           DET    DT   det        2
-planned        plan          VERB   VBN  amod       2
-visit          visit         NOUN   NN   nsubjpass  6
-to             to            ADP    IN   prep       2
-Moscow         Moscow        PROPN  NNP  pobj       3   B-GPE
-was            be            AUX    VBD  auxpass    6
-cancelled      cancel        VERB   VBN  ROOT       6
-.              .             PUNCT  .    punct      6
+The            the           DET    DT   det        3
+planned        plan          VERB   VBN  amod       3
+Iranian        iranian       ADJ    JJ   amod       3   B-NORP
+visit          visit         NOUN   NN   nsubjpass  7
+to             to            ADP    IN   prep       3
+Moscow         Moscow        PROPN  NNP  pobj       4   B-GPE
+was            be            AUX    VBD  auxpass    7
+cancelled      cancel        VERB   VBN  ROOT       7
+.              .             PUNCT  .    punct      7
 """
 
 NO_TALKS = """
@@ -248,7 +249,7 @@ def test_noun_modality_through_a_preposition_needs_a_phrase_naming_it(cues: Cues
 
 def test_coded_events_carry_their_modality() -> None:
     assert [e.modality for e in code(parse(DID_NOT))] == ["negated"]
-    assert [e.modality for e in code(parse(PLANNED_CANCELLED), table={"Moscow": RUS})] == ["negated"]
+    assert [e.modality for e in code(parse(PLANNED_CANCELLED), table={"Moscow": RUS, "Iranian": IRN})] == ["negated"]
     assert [e.modality for e in code(parse(QUESTION))] == ["hypothetical"]
     assert [e.modality for e in code(parse(IS_TO))] == ["future"]
 

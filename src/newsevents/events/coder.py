@@ -44,6 +44,7 @@ from . import arguments as args
 from .context import CONTEXT_FILE, ContextRules, Site
 from .cues import CUES_FILE, Cues, word_matches
 from .embedded import alleged, contents
+from .eventness import EVENTNESS_FILE, EventnessRules
 from .intent import INTENT_FILE, IntentRules
 from .match import ActorLookup, PatternIndex
 from .match import Match as _Match
@@ -69,7 +70,8 @@ class EventCoder:
 
     def __init__(self, settings: EventSettings, patterns: PatternIndex, actors: ActorLookup, *,
                  max_sentence_chars: int = 1500, cues_file: Path = CUES_FILE, intent_file: Path = INTENT_FILE,
-                 context_file: Path = CONTEXT_FILE, countries: Countries | None = None) -> None:
+                 context_file: Path = CONTEXT_FILE, countries: Countries | None = None,
+                 eventness_file: Path = EVENTNESS_FILE) -> None:
         self.settings = settings
         self.patterns = patterns
         self._heads = patterns.lemmas()
@@ -78,6 +80,7 @@ class EventCoder:
         self.cues = Cues.load(cues_file)
         self.intents = IntentRules.load(intent_file)
         self.context = ContextRules.load(context_file)
+        self.eventness = EventnessRules.load(eventness_file)
         self.countries = countries if countries is not None else Countries.load()
 
     def code(self, doc: Doc, doc_actors: DocActors, places: Iterable[Place] = ()) -> list[CodedEvent]:
@@ -124,9 +127,11 @@ class EventCoder:
 
     def _match(self, token: Token, state: _Sentence) -> _Match | None:
         lemma = self.cues.lemma(token)
-        if word_matches(token, lemma, self.cues.never_triggers):
-            return None
+        if word_matches(token, lemma, self.cues.never_triggers) or self.eventness.in_name(token):
+            return None  # "according to"; a word of a name ("the Federal Bureau of Investigation")
         if args.is_verbal(token) and token.dep_ not in _NOT_VERB_TRIGGERS:
+            if self.eventness.opinion(token, lemma) or self.eventness.names(token):
+                return None  # "analysts agree that ...", "calling it a provocation": a view, not an act
             patterns = self.patterns.for_verb(lemma)
             return _first(patterns, lambda p: self._try_verb(token, p, state))
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
@@ -321,7 +326,7 @@ class EventCoder:
             return match.pattern.code[:2] not in self.cues.adverbial_roots and args.in_adverbial(
                 match.token, self.cues.background_preps, events)
         clause = match.host if match.host is not None else match.token
-        return args.describes_participant(clause)
+        return self.eventness.describes(clause)
 
     def _announced(self, kept: list[_Match], state: _Sentence) -> list[_Match]:
         """Announced events take their intent, threat or refusal code (events/intent.py); an event inside
@@ -561,6 +566,8 @@ class EventCoder:
                 continue
             if not self.settings.keep_sourceless and source is None:
                 continue
+            if not self.eventness.keeps(event):
+                continue  # no political actor where the code needs one ("families visiting a park")
             key = (event.sentence_index, event.code, source.code if source else None,
                    target.code if target else None)
             if key in seen:

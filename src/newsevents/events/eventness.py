@@ -1,0 +1,143 @@
+"""Deciding event-ness: whether a matched clause reports an episode between political actors.
+
+A verb pattern says a clause *could* be an event; this pass says whether it is one (events/data/eventness.yaml):
+
+- a name is not a trigger: a word inside a named entity ("the Federal Bureau of Investigation");
+- an opinion is not an act: a verb of assent with a finite complement ("analysts agree that ...") or
+  alone in the present tense ("the spokesman agrees");
+- a description is not a report: a clause with an adverb of frequency ("are often detained"), and a
+  relative clause in the simple present ("a law that bans protests", "rebels who control the north");
+- an interaction needs a political actor on at least one side, except where the act itself is what
+  counts (protest, force, coercion, violence); a visit needs a political visitor.
+
+The parse-level tests run on the trigger before actors are resolved; ``keeps`` runs on the coded event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..errors import KnowledgeError
+from ..types import Actor, CodedEvent
+from .arguments import describes_participant
+from .datafile import read_mapping, word_list
+
+EVENTNESS_FILE = Path(__file__).resolve().parent / "data" / "eventness.yaml"
+_WHAT = "event-ness file"
+# Dependencies that give a verb what it is about: an object, a clause, a prepositional phrase.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "dative", "attr", "oprd", "nsubjpass"})
+_PRESENT_SIMPLE = frozenset({"VBZ", "VBP"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+# Infinitive chains longer than this are parse noise.
+_MAX_CHAIN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class EventnessRules:
+    private_sectors: frozenset[str]
+    any_actor_codes: tuple[str, ...]
+    political_source_codes: tuple[str, ...]
+    assent_verbs: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    name_labels: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path = EVENTNESS_FILE) -> EventnessRules:
+        """Read and check the file; a missing or malformed file raises KnowledgeError (E400)."""
+        data = read_mapping(path, _WHAT, strings_only=True)
+        lists = {name: word_list(data, name, path, _WHAT) for name in (
+            "private_sectors", "any_actor_codes", "political_source_codes", "assent_verbs", "habitual_adverbs",
+            "name_labels")}
+        for name in ("any_actor_codes", "political_source_codes"):
+            bad = [c for c in lists[name] if not c.isdigit()]
+            if bad:
+                raise KnowledgeError(f"'{name}' in {_WHAT} {path} holds {bad[0]!r}, which is not a CAMEO code; "
+                                     "write codes as digits in quotes")
+        return cls(private_sectors=frozenset(s.upper() for s in lists["private_sectors"]),
+                   any_actor_codes=tuple(lists["any_actor_codes"]),
+                   political_source_codes=tuple(lists["political_source_codes"]),
+                   assent_verbs=frozenset(lists["assent_verbs"]),
+                   habitual_adverbs=frozenset(lists["habitual_adverbs"]),
+                   name_labels=frozenset(s.upper() for s in lists["name_labels"]))
+
+    # -- on the parse ------------------------------------------------------------------------------
+
+    def in_name(self, token: Token) -> bool:
+        """Whether the token is part of a name ("Bureau of Investigation"), which is never a trigger."""
+        return token.ent_type_ in self.name_labels
+
+    def opinion(self, verb: Token, lemma: str) -> bool:
+        """Whether a verb of assent reports an opinion: with a finite complement that has no modal ("agree
+        that inflation is the risk"; "agreed that the two should meet" is a decision), or with nothing at
+        all in the simple present ("the spokesman agrees")."""
+        if lemma not in self.assent_verbs:
+            return False
+        deps = {c.dep_ for c in verb.children}
+        if "ccomp" in deps and not deps & {"dobj", "xcomp"}:
+            # "agreed that their countries should cooperate" is a decision on what is to be done; "agree
+            # that inflation is the risk" a view of what is.
+            return not any(c.dep_ == "ccomp" and any(a.tag_ == "MD" for a in c.children) for c in verb.children)
+        return not deps & _COMPLEMENTS and verb.tag_ in _PRESENT_SIMPLE
+
+    @staticmethod
+    def names(verb: Token) -> bool:
+        """Whether the verb says what something is rather than doing something to it: an object with an
+        object predicate ("calling it a provocation", "branded them traitors")."""
+        return any(c.dep_ == "oprd" for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
+
+    def habitual(self, verb: Token) -> bool:
+        """Whether the clause tells what happens habitually or in general ("are often detained", "migrants
+        are held in camps") or describes a noun (a relative clause in the simple present: "a law that bans
+        protests"; one whose relative pronoun is its object: "the nurses whom the workers met")."""
+        if any(c.dep_ == "advmod" and c.text.lower() in self.habitual_adverbs for c in verb.children):
+            return True
+        present_passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ in _PRESENT_SIMPLE
+                                                     for c in verb.children)
+        if present_passive and any(c.dep_ == "nsubjpass" and _bare_plural(c) for c in verb.children):
+            return True  # "migrants are held in camps": people in general, not an episode
+        if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return False
+        if verb.tag_ in _PRESENT_SIMPLE or present_passive:
+            return True  # "a law that bans", "a group that is known for"
+        # "the nurses whom the workers met", "the town rebels seized": the noun is what the clause did
+        # something to, and the clause says which one it is
+        return any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVE_TAGS for c in verb.children) and not any(
+            c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in _RELATIVE_TAGS for c in verb.children) and not any(
+            c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in _RELATIVE_TAGS for g in c.children)
+            for c in verb.children)
+
+    def describes(self, clause: Token) -> bool:
+        """Whether a clause, or a clause it is the infinitive of, describes rather than reports: one that
+        describes a participant (arguments.describes_participant), a habitual one, a relative clause in the
+        simple present; "a volunteer who has offered to help" describes through "offered"."""
+        token = clause
+        for _ in range(_MAX_CHAIN):
+            if describes_participant(token) or self.habitual(token):
+                return True
+            if token.dep_ != "xcomp" or token.head == token:
+                return False
+            token = token.head
+        return False
+
+    # -- on the coded event ------------------------------------------------------------------------
+
+    def political(self, actor: Actor | None) -> bool:
+        """A political actor: any actor but one of a private sector (civilians, business, media ...)."""
+        return actor is not None and (actor.sector or "") not in self.private_sectors
+
+    def keeps(self, event: CodedEvent) -> bool:
+        """Whether the event has the actors its code needs."""
+        if event.code.startswith(self.political_source_codes) and not self.political(event.source):
+            return False
+        if event.code.startswith(self.any_actor_codes):
+            return True
+        return self.political(event.source) or self.political(event.target)
+
+
+def _bare_plural(noun: Token) -> bool:
+    """A plural common noun with no determiner, number or possessor: people in general ("migrants")."""
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet", "quantmod")
+                                          for c in noun.children)
