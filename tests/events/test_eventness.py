@@ -255,6 +255,27 @@ def test_violence_is_an_event_whoever_commits_it() -> None:
     assert [(e.source.name if e.source else None, e.code, e.modality) for e in events] == [("gang", "1823", "asserted")]
 
 
+AGENCY_HELPED = """
+The            the           DET    DT   det        1
+Agency         Agency        PROPN  NNP  nsubj      2   B-ORG
+helped         help          VERB   VBD  ROOT       2
+families       family        NOUN   NNS  dobj       2
+.              .             PUNCT  .    punct      2
+"""
+
+SMITH_HELPED = """
+Smith          Smith         PROPN  NNP  nsubj      1   B-PERSON
+helped         help          VERB   VBD  ROOT       1
+families       family        NOUN   NNS  dobj       1
+.              .             PUNCT  .    punct      1
+"""
+
+
+def test_an_organisation_the_resolver_does_not_know_may_be_political() -> None:
+    assert run(AGENCY_HELPED) == [(None, "070", "families")]
+    assert run(SMITH_HELPED) == []  # a person's name nobody knows is most often a private person
+
+
 ARRIVED = """
 The            the           DET    DT   det        1
 families       family        NOUN   NNS  nsubj      2

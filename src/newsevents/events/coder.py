@@ -498,7 +498,13 @@ class EventCoder:
             modality = verb_modality(match.token, self.cues)
         words = sorted(set(match.words), key=lambda t: t.i)
         sent = state.sent
+        # A named organisation the resolver does not know ("the Financial Services Agency") may be a
+        # political actor: the event-ness test then does not count the source as private.
+        unknown = not sources and self.eventness.unresolved_name(h for group in match.sources for h in group)
         for source, target in pairs:
+            if not self.eventness.keeps(match.pattern.code, source.actor if source else None,
+                                        target.actor if target else None, unknown_source=unknown):
+                continue  # no political actor where the code needs one ("families visiting a park")
             yield CodedEvent(
                 sentence_index=index, sent_start=sent.start_char, sent_end=sent.end_char,
                 trigger=" ".join(w.text for w in words),
@@ -566,8 +572,6 @@ class EventCoder:
                 continue
             if not self.settings.keep_sourceless and source is None:
                 continue
-            if not self.eventness.keeps(event):
-                continue  # no political actor where the code needs one ("families visiting a park")
             key = (event.sentence_index, event.code, source.code if source else None,
                    target.code if target else None)
             if key in seen:

@@ -10,18 +10,19 @@ A verb pattern says a clause *could* be an event; this pass says whether it is o
 - an interaction needs a political actor on at least one side, except where the act itself is what
   counts (protest, force, coercion, violence); a visit needs a political visitor.
 
-The parse-level tests run on the trigger before actors are resolved; ``keeps`` runs on the coded event.
+The parse-level tests run on the trigger before actors are resolved; ``keeps`` on each pair of actors.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
-from ..types import Actor, CodedEvent
+from ..types import Actor
 from .arguments import describes_participant
 from .datafile import read_mapping, word_list
 
@@ -128,13 +129,18 @@ class EventnessRules:
         """A political actor: any actor but one of a private sector (civilians, business, media ...)."""
         return actor is not None and (actor.sector or "") not in self.private_sectors
 
-    def keeps(self, event: CodedEvent) -> bool:
-        """Whether the event has the actors its code needs."""
-        if event.code.startswith(self.political_source_codes) and not self.political(event.source):
+    def keeps(self, code: str, source: Actor | None, target: Actor | None, *, unknown_source: bool = False) -> bool:
+        """Whether an event of ``code`` between these actors has the actors its code needs.
+        ``unknown_source``: the source is a name the resolver does not know, which may be political."""
+        if code.startswith(self.political_source_codes) and not self.political(source):
             return False
-        if event.code.startswith(self.any_actor_codes):
+        if code.startswith(self.any_actor_codes) or unknown_source:
             return True
-        return self.political(event.source) or self.political(event.target)
+        return self.political(source) or self.political(target)
+
+    def unresolved_name(self, heads: Iterable[Token]) -> bool:
+        """Whether one of the heads is part of an organisation's name (an ORG entity)."""
+        return any(h.ent_type_ == "ORG" for h in heads)
 
 
 def _bare_plural(noun: Token) -> bool:
