@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Span
+
+from .knowledge import yamlio
 
 _FIRST, _LAST = date.min, date.max
 _MAX_DIGITS = 12  # more days than that is past any calendar; int() refuses over 4,300 digits anyway
@@ -64,7 +65,7 @@ class DateResolver:
     """Resolves the date expressions of one sentence. Build once; the word lists load here."""
 
     def __init__(self, path: Path | None = None) -> None:
-        raw = yaml.safe_load((path or DATA).read_text(encoding="utf-8"))
+        raw = yamlio.load((path or DATA).read_text(encoding="utf-8"))
         self._w = _Words(
             weekdays={k: int(v) for k, v in raw["weekdays"].items()},
             months={k: int(v) for k, v in raw["months"].items()},

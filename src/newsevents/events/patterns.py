@@ -26,6 +26,7 @@ from typing import Literal, get_args
 import yaml
 
 from ..errors import KnowledgeError
+from ..knowledge import yamlio
 from .codebook import Codebook
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -254,7 +255,7 @@ def _read_file(path: Path, codebook: Codebook) -> list[tuple[Pattern, str]]:
     try:
         text = path.read_text(encoding="utf-8")
         # BaseLoader keeps every scalar a string: an unquoted 042 would otherwise be read as octal 34.
-        root = yaml.compose(text, Loader=yaml.BaseLoader)
+        root = yamlio.compose(text)  # libyaml's parser where PyYAML has it
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError(f"cannot read verb patterns ({exc})", source=str(path)) from exc
     except yaml.YAMLError as exc:

@@ -1,4 +1,4 @@
-"""HTML pages -> main text and metadata, with trafilatura (the only module that imports it).
+"""HTML pages -> main text and metadata, with trafilatura (the only module that imports it, at the first page).
 
 Precision first: a sentence of navigation or of a related-story teaser coded as an event is worse
 for a researcher than a missed paragraph, so trafilatura runs with ``favor_precision`` and without
@@ -13,11 +13,7 @@ from __future__ import annotations
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
-
-import trafilatura
-from trafilatura.settings import Document as _Page
-from trafilatura.settings import Extractor as _TrafilaturaOptions
-from trafilatura.settings import set_date_params
+from typing import Any
 
 from .text import TextCleaner
 
@@ -40,17 +36,29 @@ class HtmlExtractor:
 
     def __init__(self, cleaner: TextCleaner) -> None:
         self._cleaner = cleaner
-        self._options = _TrafilaturaOptions(
-            output_format="python",
-            precision=True,
-            comments=False,
-            with_metadata=True,
-            date_params=set_date_params(extensive=False),  # original date, up to today
-        )
+        # trafilatura (and lxml, htmldate, courlan, justext beneath it) is imported at the first page, not
+        # here: plain text and JSON Lines never need it, and it is a good part of a start (issue 9).
+        self._options: Any = None
+
+    def _trafilatura_options(self) -> Any:
+        if self._options is None:
+            from trafilatura.settings import Extractor, set_date_params
+
+            self._options = Extractor(
+                output_format="python",
+                precision=True,
+                comments=False,
+                with_metadata=True,
+                date_params=set_date_params(extensive=False),  # original date, up to today
+            )
+        return self._options
 
     def extract(self, html: str, url: str | None = None) -> PageText:
         """The page's article; an empty ``text`` when trafilatura finds none."""
-        options = copy(self._options)
+        import trafilatura
+        from trafilatura.settings import Document as _Page
+
+        options = copy(self._trafilatura_options())
         options.url = url
         options.source = url
         try:

@@ -24,9 +24,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import KnowledgeError
+from ..knowledge import yamlio
 
 _DATA = "boilerplate.yaml"
 
@@ -80,7 +79,7 @@ def _full(pattern: str) -> re.Pattern[str]:
 def _load_cues() -> _Cues:
     text = (Path(__file__).parent / "data" / _DATA).read_text(encoding="utf-8")
     try:
-        raw: dict[str, Any] = yaml.safe_load(text)
+        raw: dict[str, Any] = yamlio.load(text)
         return _Cues(
             end_of_article=tuple(_full(p) for p in raw["end_of_article"]),
             line=tuple(_full(p) for p in raw["line"]),
@@ -96,7 +95,7 @@ def _load_cues() -> _Cues:
             top_paragraphs=int(raw["top_paragraphs"]),
             name_particles=frozenset(str(w).lower() for w in raw["name_particles"]),
         )
-    except (yaml.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
+    except (yamlio.YAMLError, KeyError, TypeError, ValueError, re.error) as exc:
         raise KnowledgeError(f"the built-in boilerplate cues ({_DATA}) are malformed: {exc}; "
                              "fix the file or reinstall newsevents") from exc
 

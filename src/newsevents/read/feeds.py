@@ -24,8 +24,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-import feedparser
-
 from ..errors import FeedError, InputTooLargeError, NewsEventsError
 from ..settings import ReadSettings
 from ..types import Document, Failure
@@ -79,6 +77,8 @@ def parse_feed(body: bytes, base_url: str | None, what: str) -> list[FeedEntry |
     """The entries of an RSS or Atom feed, each a FeedEntry or the FeedError (E112) of an entry without a
     usable link; raises FeedError when ``body`` is no feed at all."""
     # A file-like object, never bytes or str: feedparser would take a string for a URL or a file name to open.
+    import feedparser  # here, not at the top: a command that reads no feed does not pay for it (issue 9)
+
     headers = {"content-location": base_url} if base_url else {}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=False)
     if not parsed.get("version") and not parsed.entries:

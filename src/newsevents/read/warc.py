@@ -24,9 +24,7 @@ import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from warcio.archiveiterator import ArchiveIterator
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArchiveError, InputTooLargeError, NewsEventsError
 from ..settings import ReadSettings
@@ -36,6 +34,9 @@ from .ids import url_doc_id
 from .opening import open_regular
 from .outcome import as_failure
 from .url import is_url, typed_content
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -48,6 +49,8 @@ def is_warc(item: str) -> bool:
 
 def read_warc(path: str, settings: ReadSettings) -> Iterator[Document | Failure]:
     """The HTML responses of the WARC file at ``path``, in file order, and a Failure for each bad record."""
+    from warcio.archiveiterator import ArchiveIterator  # here: reading no WARC file costs nothing (issue 9)
+
     what = f"WARC file {path}"
     stream, size = open_regular(Path(path), what)
     with stream:
