@@ -88,3 +88,67 @@ def test_a_sentence_with_an_impossible_date_keeps_the_note(when: DateResolver) -
     found = when.dating(doc[:], FRIDAY)
     assert found.date is None and found.note is not None and "0000-05-05" in found.note
     assert when.dating(_sentence(["Troops", "left", "."], ["O", "O", "O"])[:], FRIDAY).date == FRIDAY
+
+
+def _parsed(rows: str) -> Doc:
+    """A hand-built parse: one token a line, WORD HEAD DEP POS ENT (HEAD: index, ENT: BIO label)."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    return Doc(Vocab(), words=[r[0] for r in table], heads=[int(r[1]) for r in table], deps=[r[2] for r in table],
+               pos=[r[3] for r in table], ents=[r[4] for r in table])
+
+
+SAID_ON_MONDAY = """
+Iran    1 nsubj PROPN B-GPE
+said    1 ROOT  VERB  O
+on      1 prep  ADP   O
+Monday  2 pobj  PROPN B-DATE
+it      6 nsubj PRON  O
+will    6 aux   AUX   O
+send    1 ccomp VERB  O
+aid     6 dobj  NOUN  O
+.       1 punct PUNCT O
+"""
+
+AFTER_ELECTION = """
+Troops    1 nsubj    NOUN  O
+attacked  1 ROOT     VERB  O
+the       3 det      DET   O
+town      1 dobj     NOUN  O
+after     1 prep     ADP   O
+the       7 det      DET   O
+2019      7 compound NUM   B-DATE
+election  4 pobj     NOUN  O
+.         1 punct    PUNCT O
+"""
+
+IN_2014 = """
+Russia    1 nsubj PROPN B-GPE
+invaded   1 ROOT  VERB  O
+Crimea    1 dobj  PROPN B-GPE
+in        1 prep  ADP   O
+2014      3 pobj  NUM   B-DATE
+.         1 punct PUNCT O
+"""
+
+
+def test_the_reports_day_is_past_for_an_announced_act(when: DateResolver) -> None:
+    doc = _parsed(SAID_ON_MONDAY)
+    found = when.dating(doc[:], FRIDAY, anchor=doc[6].idx, future=True)
+    assert found.date == date(2024, 12, 9)  # the Monday before publication, not 16 December
+
+
+def test_a_date_on_another_noun_dates_that_noun(when: DateResolver) -> None:
+    doc = _parsed(AFTER_ELECTION)
+    assert when.dating(doc[:], FRIDAY, anchor=doc[1].idx).date == FRIDAY  # not the election's 2019
+
+
+def test_a_year_only_gives_no_day_and_a_note(when: DateResolver) -> None:
+    doc = _parsed(IN_2014)
+    found = when.dating(doc[:], FRIDAY, anchor=doc[1].idx)
+    assert found.date is None and found.note is not None and "2014" in found.note
+
+
+def test_without_a_publication_date_the_note_says_so(when: DateResolver) -> None:
+    doc = _parsed(SAID_ON_MONDAY)
+    found = when.dating(doc[:], None, anchor=doc[1].idx)
+    assert found.date is None and found.note is not None and "publication date" in found.note

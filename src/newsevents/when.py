@@ -6,8 +6,18 @@ the most recent such day on or before publication; in a future one ("will meet o
 next one on or after it. A month and day without a year take the publication year, moved back a
 year when that would put a past event more than a week after publication.
 
-Without a date expression the event keeps the publication date; without either, ``None``.
-The words live in ``data/dates.yaml``.
+Whose date it is (coder 1.3.0, issue 8 category 12): with a parse and the event's trigger, only the
+date expressions of the trigger's own clause count, nearest first, then those of the clauses above
+it ("officials said on Friday that troops had attacked": the report's Friday, read as past whatever
+the event's modality). A date in another clause, or on a noun of its own ("after the 2014
+invasion", "since May"), dates another event. Without a parse every expression of the sentence
+counts, nearest first.
+
+Without a date expression the event keeps the publication date; without either, ``None``. Where the
+event's own expression cannot give a day, the event has no date and ``Dating.note`` says why, rather
+than taking a date the text does not give it: an expression relative to a publication date the
+article lacks ("on Friday", "Apr 5" with no year), or one that names only a year or a month ("in
+2014", "in May 2017"). The words live in ``data/dates.yaml``.
 
 Impossible dates: an expression that names a day outside the calendar Python (and every store
 and export format) can hold, years 1 to 9999 ("0000-05-05", "9999999999 days ago", "tomorrow"
@@ -24,8 +34,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Literal
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .knowledge import yamlio
 
@@ -85,6 +96,9 @@ class DateResolver:
         number = "|".join(sorted(map(re.escape, self._w.numbers), key=len, reverse=True))
         self._ago = re.compile(rf"\b(\d+|{number}|a|an)\s+({unit})s?\s+ago\b", re.I)
         self._last_unit = re.compile(rf"\b(last|next|past)\s+({unit})\b", re.I)
+        self._month_of_year = re.compile(rf"\b({month})\.?\s+(last|this|next)\s+year\b", re.I)
+        self._month_year = re.compile(rf"\b({month})\.?,?\s+(\d{{4}})\b", re.I)
+        self._year = re.compile(r"\b(1[6-9]\d\d|2\d\d\d)\b")
 
     def resolve(self, sent: Span, published: date | None, *, anchor: int | None = None,
                 future: bool = False) -> date | None:
@@ -93,21 +107,53 @@ class DateResolver:
 
     def dating(self, sent: Span, published: date | None, *, anchor: int | None = None,
                future: bool = False) -> Dating:
-        """The event date for a sentence: its date expression nearest ``anchor`` (a character
-        offset, usually the trigger), else the publication date; an impossible one gives no date
-        and a note."""
+        """The event date for a sentence: the date expression nearest ``anchor`` (a character
+        offset, usually the trigger), of the trigger's clause or the clauses above it where the
+        sentence is parsed, else the publication date; an impossible one, or one that gives no day
+        (relative without a publication date, a year or month only), gives no date and a note."""
         ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
         if anchor is not None:
             ents.sort(key=lambda e: min(abs(e.start_char - anchor), abs(e.end_char - anchor)))
-        for ent in ents:
-            found = self.dating_text(ent.text, published, future=future)
+        ordered = [(e, future) for e in ents]
+        trigger = _token_at(sent, anchor) if anchor is not None and sent.doc.has_annotation("DEP") else None
+        if trigger is not None:
+            own = [e for e in ents if _whose(e, trigger) == "own"]
+            above = [e for e in ents if _whose(e, trigger) == "above"]
+            ordered = [(e, future) for e in own] + [(e, False) for e in above]  # a report is past
+        for ent, ahead in ordered:
+            if (m := self._month_of_year.search(ent.text)) and published is not None:
+                # "in September last year": a month, not the day a year before publication
+                year = published.year + {"last": -1, "this": 0, "next": 1}[m[2].lower()]
+                return Dating(None, f"the text dates the event to {m[1]} {year} only ({_shown(ent.text)}), so "
+                                    "the event has no day")
+            found = self.dating_text(ent.text, published, future=ahead)
             if found is not None:
                 return found
+            note = self._no_day(ent.text, published)
+            if note is not None:
+                return Dating(None, note)
         if not ents:  # the model may miss a date expression: one look at the sentence itself
             found = self.dating_text(sent.text, published, future=future)
             if found is not None:
                 return found
         return Dating(published)
+
+    def _no_day(self, text: str, published: date | None) -> str | None:
+        """Why a date expression of the event's own gives it no day, or None when it is no date
+        expression at all ("two years", "this year")."""
+        shown = _shown(text)
+        if published is None and self._relative(text):
+            return (f"the text dates the event {shown}, relative to a publication date the article does not "
+                    "give, so the event has no date")
+        if m := self._month_year.search(text):
+            return f"the text dates the event to {m[1]} {m[2]} only ({shown}), so the event has no day"
+        if m := self._year.search(text):
+            return f"the text dates the event to the year {m[1]} only ({shown}), so the event has no day"
+        return None
+
+    def _relative(self, text: str) -> bool:
+        return any(rx.search(text) for rx in (self._md, self._dm, self._offset, self._ago, self._weekday,
+                                              self._last_unit))
 
     def resolve_text(self, text: str, published: date | None, *, future: bool = False) -> date | None:
         """The date a short expression ("Tuesday night", "March 3, 2025") denotes, or None (also for
@@ -169,6 +215,79 @@ class DateResolver:
         if q == "last" and back == 0:
             back = 7
         return _shift(expression, published, -back)
+
+
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + "...")
+
+
+def _token_at(sent: Span, offset: int) -> Token | None:
+    return next((t for t in sent if t.idx <= offset < t.idx + len(t.text)), None)
+
+
+# Prepositions whose date is a bound of a span, not the day of the event ("since May", "until 2020").
+_BOUNDS = frozenset({"since", "until", "till", "through"})
+Whose = Literal["own", "above", "other"]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading a token's clause (the token itself for a verb), or the sentence root."""
+    steps = 0
+    while not (token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod")) \
+            and token.head != token and steps < 100:
+        token, steps = token.head, steps + 1
+    return token
+
+
+def _whose(ent: Span, trigger: Token) -> Whose:
+    """Which event a date expression dates, seen from the trigger: its own clause's ("own"), a clause
+    above it ("above": the report of it), or another ("other": another clause, or a noun of its own,
+    "the 2014 invasion")."""
+    home = _clause_head(trigger)
+    owners = {trigger.i, home.i}
+    if trigger.dep_ in ("acl", "relcl") and trigger.head != trigger:
+        owners.add(trigger.head.i)  # "the order of 30 November rejecting the plea": the order's date
+    inside = {t.i for t in ent}
+    before = ent.start - 1
+    if before >= 0 and ent.doc[before].pos_ == "ADP" and ent.doc[before].lower_ == "on":
+        before -= 1
+    if before >= 0 and before < trigger.i and _above(ent.doc[before], home):
+        # "Iran said on Monday it will send aid": the day written after the report's verb is the
+        # report's, wherever the parser hangs it.
+        return "above"
+    token, came, steps = ent.root, ent.root, 0
+    while steps < 100:
+        if token.i in owners:
+            return "own"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "amod") and token.i not in inside:
+            break
+        if token.pos_ == "ADP" and token.lower_ in _BOUNDS:
+            return "other"
+        if (token.pos_ in ("NOUN", "PROPN") and token.i not in inside and token.ent_type_ not in ("DATE", "TIME")
+                and came.pos_ != "ADP"):
+            # A date written on a noun ("the 2014 invasion", "last year's vote") is that noun's. One
+            # after a preposition ("the town on Friday") may hang on the noun only by the parser's
+            # choice of attachment: it counts for the clause.
+            return "other"
+        if token.head == token:
+            break
+        came, token, steps = token, token.head, steps + 1
+    if token.i == home.i:
+        return "own"
+    return "above" if _above(token, home) else "other"
+
+
+def _above(verb: Token, home: Token) -> bool:
+    """Whether ``verb`` is a verb heading a clause that ``home``'s clause is under."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == home.i:
+        return False
+    up, steps = home, 0
+    while up.head != up and steps < 100:
+        up, steps = up.head, steps + 1
+        if up.i == verb.i:
+            return True
+    return False
 
 
 def _shift(expression: str, day: date, days: int) -> date:

@@ -112,3 +112,33 @@ def test_he_after_said_is_the_speaker(pipeline: Pipeline) -> None:
     text = "Minister Ruto met President Museveni on Monday. Museveni said he attacked the rebels in self-defence."
     event = only(coded(pipeline, text), "19")
     assert country(event.source) == "UGA"
+
+
+# -- category 12: dates the text gives the event ------------------------------------------------------
+
+def test_a_weekday_resolves_against_the_publication_date(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "Troops attacked the depot on Tuesday."), "19")
+    assert event.date == date(2025, 6, 3) and event.date_note is None  # published Wednesday 4 June 2025
+
+
+def test_without_a_publication_date_a_relative_date_is_said_not_guessed(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "Troops attacked the depot on Tuesday.", published=None), "19")
+    assert event.date is None
+    assert event.date_note is not None and "Tuesday" in event.date_note and "publication date" in event.date_note
+
+
+def test_a_year_only_is_no_day_and_not_the_publication_date(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "Russia invaded the peninsula in 2014."), "19")
+    assert event.date is None
+    assert event.date_note is not None and "2014" in event.date_note
+
+
+def test_a_reports_weekday_is_past_even_for_an_announced_act(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "Kenya said on Monday it will send aid to Somalia."), "03")
+    assert event.modality == "future"
+    assert event.date == date(2025, 6, 2)  # the Monday before publication, never the one after
+
+
+def test_a_date_on_another_noun_is_not_the_events(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "After the 2019 election, rebels attacked the capital."), "19")
+    assert event.date == date(2025, 6, 4)  # the election's year is not the attack's: the article's day
