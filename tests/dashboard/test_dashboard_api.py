@@ -44,7 +44,21 @@ def test_volume_per_day_and_week_by_quad_class(client: httpx.Client) -> None:
     body = client.get("/stats/volume", params={"bucket": "week", "quad": "4"}).json()
     assert {r["quad_class"] for r in body["volume"]} == {4}
     assert all(r["goldstein"] == -10.0 and r["scored"] == r["events"] for r in body["volume"])
-    assert client.get("/stats/volume", params={"bucket": "month"}).status_code == 422
+    monthly = _volume(client, bucket="month")
+    assert monthly == {("2024-05-01", 1): 5, ("2024-05-01", 2): 1, ("2024-05-01", 3): 1, ("2024-05-01", 4): 5}
+    assert client.get("/stats/volume", params={"bucket": "year"}).status_code == 422
+
+
+@pytest.mark.parametrize(("params", "bucket"), [
+    ({}, "day"),  # the store's 28 days of events
+    ({"since": "2024-01-01", "until": "2024-04-29"}, "day"),  # 120 days
+    ({"since": "2024-01-01", "until": "2024-04-30"}, "week"),
+    ({"since": "2023-01-01", "until": "2024-12-31"}, "week"),  # 731 days
+    ({"since": "2020-01-01"}, "month"),  # to the last event, 2024-05-28
+    ({"country": "CHN"}, "day"),  # nothing matches: the finest
+])
+def test_auto_bucket_keeps_the_bars_few(client: httpx.Client, params: dict, bucket: str) -> None:
+    assert client.get("/stats/volume", params=params).json()["bucket"] == bucket
 
 
 def test_places_cluster_and_lead_back_to_their_events(client: httpx.Client) -> None:

@@ -84,9 +84,10 @@ async function refresh() {
       getJSON("/events", filters, { limit: 25 }),
     ]);
     if (mine !== generation) return; // a newer filter's answers are on their way
-    drawTimeline($("#timeline svg"), volume.volume, bucket, (since, until) => setFilters({ ...filters, since, until }));
+    drawTimeline($("#timeline svg"), volume.volume, volume.bucket, (since, until) => setFilters({ ...filters, since, until }));
     drawMap($("#map svg"), places.places, showPlace);
     drawDyads($("#dyads svg"), $("#dyad-table"), dyads, (dyad) => setFilters({ ...filters, dyad }));
+    $("#timeline svg").dataset.bucket = volume.bucket;
     $("#event-table tbody").replaceChildren(...events.events.map(eventRow));
     $("#place-events").replaceChildren();
     status.textContent = `${events.total} events match`;

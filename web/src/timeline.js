@@ -10,6 +10,15 @@ import { QUAD_COLOURS, QUAD_NAMES } from "./state.js";
 const DAY = 86_400_000;
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
 
+// The start of the period after the one starting at ``t`` (milliseconds, UTC).
+function next(t, bucket) {
+  if (bucket === "month") {
+    const d = new Date(t);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  return t + (bucket === "week" ? 7 : 1) * DAY;
+}
+
 export function drawTimeline(svgNode, rows, bucket, onRange) {
   const width = 640;
   const height = 260;
@@ -35,8 +44,8 @@ export function drawTimeline(svgNode, rows, bucket, onRange) {
       .text("No dated events match the filters");
     return;
   }
-  const step = bucket === "week" ? 7 * DAY : DAY;
-  const x = scaleUtc().domain([data[0].period, data[data.length - 1].period + step])
+  const last = data[data.length - 1].period;
+  const x = scaleUtc().domain([data[0].period, next(last, bucket)])
     .range([m.left, width - m.right]);
   const series = stack().keys([1, 2, 3, 4])(data);
   const y = scaleLinear().domain([0, Math.max(1, ...series[3].map((d) => d[1]))]).nice()
@@ -46,14 +55,15 @@ export function drawTimeline(svgNode, rows, bucket, onRange) {
   for (const s of series) {
     bars.append("g").attr("fill", QUAD_COLOURS[s.key]).selectAll("rect").data(s).join("rect")
       .attr("x", (d) => x(d.data.period) + 0.5)
-      .attr("width", (d) => Math.max(1, x(d.data.period + step) - x(d.data.period) - 1))
+      .attr("width", (d) => Math.max(1, x(next(d.data.period, bucket)) - x(d.data.period) - 1))
       .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1]))
       .append("title").text((d) => `${iso(d.data.period)}: ${d.data[s.key]} ${QUAD_NAMES[s.key]}`);
   }
   const scored = data.filter((d) => d.gn > 0);
   svg.append("path").attr("class", "goldstein").attr("fill", "none")
-    .attr("d", line().x((d) => x(d.period + step / 2)).y((d) => g(d.gsum / d.gn))(scored));
-  axisBottom(svg, x, height - m.bottom, (t) => iso(t).slice(5));
+    .attr("d", line().x((d) => (x(d.period) + x(next(d.period, bucket))) / 2).y((d) => g(d.gsum / d.gn))(scored));
+  const years = new Date(last).getUTCFullYear() - new Date(data[0].period).getUTCFullYear();
+  axisBottom(svg, x, height - m.bottom, (t) => (years ? iso(t).slice(0, 7) : iso(t).slice(5)));
   axisLeft(svg, y, m.left);
   axisRight(svg, g, width - m.right);
   const brush = brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]]).on("end", (event) => {

@@ -1,7 +1,7 @@
 """The dashboard's endpoints (issue 11) and the page itself, on the same app as the rest of the API.
 
     GET /                        the dashboard (static files built from web/ by ``make assets``)
-    GET /stats/volume            events per day or week and quad class, with the mean Goldstein score
+    GET /stats/volume            events per day, week or month and quad class, with the mean Goldstein score
     GET /stats/places            located events clustered on a grid, with the radius that holds each cluster
     GET /stats/dyads             top source -> target pairs, with the change against the previous period
     GET /events/{id}/evidence    one event's article with the sentence, trigger, actors and place marked,
@@ -28,6 +28,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import NotFoundError, StoreError
 from ..store import EventStore
+from ..store.dashboard import BucketChoice
 from ..store.export import default_modality
 from ..store.records import event_with_evidence, jsonable
 from .errors import ApiError
@@ -55,11 +56,13 @@ def install_dashboard(app: FastAPI, store: EventStore) -> None:
         return HTMLResponse(index.read_text(encoding="utf-8"))
 
     @app.get("/stats/volume")
-    def volume(flt: Filters, bucket: Annotated[Literal["day", "week"], Query(description="day or week "
-                                                                            "(ISO weeks, from Monday).")] = "day",
-               ) -> Response:
+    def volume(flt: Filters,
+               bucket: Annotated[BucketChoice, Query(description="day, week (ISO, from Monday), month, or auto: "
+                                                     "day up to 120 days, week up to two years, else month.")
+                                 ] = "auto") -> Response:
         """Events per period and quad class, and their mean Goldstein score (``scored``: events with one)."""
-        return _json({"bucket": bucket, "volume": store.volume_arrow(bucket, **flt).to_pylist()})
+        chosen, table = store.volume_arrow(bucket, **flt)
+        return _json({"bucket": chosen, "volume": table.to_pylist()})
 
     @app.get("/stats/places")
     def places(flt: Filters,

@@ -1,6 +1,6 @@
 """The aggregations the dashboard draws (issue 11), each one query over ``events``, every filter applied.
 
-    volume   events per day or week and quad class, with the mean Goldstein score
+    volume   events per day, week or month and quad class, with the mean Goldstein score
     places   located events clustered on a grid of ``cell`` degrees: centroid, count, the commonest place
              name, and the radius (km) that holds every member, so ``near=LAT,LON,KM`` lists them again
     dyads    the commonest source -> target actor pairs in a period, against the period just before it
@@ -21,13 +21,28 @@ import pyarrow as pa
 from ..geo.distance import haversine_sql_between
 from .filters import EventFilter
 
-Bucket = Literal["day", "week"]
-BUCKETS: tuple[Bucket, ...] = ("day", "week")
-_TRUNC = {"day": "date", "week": "CAST(date_trunc('week', date) AS DATE)"}  # weeks start on Monday (ISO)
+Bucket = Literal["day", "week", "month"]
+BucketChoice = Literal["auto", "day", "week", "month"]
+BUCKETS: tuple[Bucket, ...] = ("day", "week", "month")
+_TRUNC = {"day": "date", "week": "CAST(date_trunc('week', date) AS DATE)",  # weeks start on Monday (ISO)
+          "month": "CAST(date_trunc('month', date) AS DATE)"}
+# "auto": at most about 120 bars. Ten years by day is 14,600 rows (1.3 MB of JSON) and as many SVG bars,
+# which made the page take seconds to draw (benchmarks/dashboard.py, docs/benchmarks.md).
+AUTO_DAYS = 120
+AUTO_WEEKS_DAYS = 2 * 366
 
 
 def _table(cur: Any, sql: str, params: list[Any]) -> pa.Table:
     return cur.sql(sql, params=params or None).to_arrow_table()
+
+
+def choose_bucket(cur: Any, flt: EventFilter, bucket: BucketChoice) -> Bucket:
+    """``bucket`` itself, or for ``auto`` the finest of day, week and month that keeps the bars few."""
+    if bucket != "auto":
+        return bucket
+    span = period(cur, flt)
+    days = 0 if span is None else (span.until - span.since).days + 1
+    return "day" if days <= AUTO_DAYS else "week" if days <= AUTO_WEEKS_DAYS else "month"
 
 
 def volume(cur: Any, flt: EventFilter, bucket: Bucket = "day") -> pa.Table:

@@ -29,7 +29,7 @@ from ..settings import StoreSettings
 from ..types import Document, Failure, Result
 from . import dashboard, queries, watchstate
 from .connection import Access
-from .dashboard import Bucket, Period
+from .dashboard import Bucket, BucketChoice, Period
 from .export import ExportFormat, default_modality
 from .export import export as _export
 from .filters import EventFilter, ModalityChoice, Near, QuadChoice
@@ -232,10 +232,13 @@ class EventStore:
 
     # The dashboard's aggregations (dashboard.py), with the same filters as events_arrow.
 
-    def volume_arrow(self, bucket: Bucket = "day", **filters: Any) -> pa.Table:
-        """Events per day or week and quad class, with the mean Goldstein score."""
+    def volume_arrow(self, bucket: BucketChoice = "day", **filters: Any) -> tuple[Bucket, pa.Table]:
+        """The bucket used (``auto``: day, week or month, whichever keeps about 120 bars at most) and the
+        events per bucket and quad class, with the mean Goldstein score."""
+        flt = EventFilter.parse(**filters)
         with self._cursor() as cur:
-            return dashboard.volume(cur, EventFilter.parse(**filters), bucket)
+            chosen = dashboard.choose_bucket(cur, flt, bucket)
+            return chosen, dashboard.volume(cur, flt, chosen)
 
     def places_arrow(self, cell: float = 1.0, limit: int = 2000, **filters: Any) -> pa.Table:
         """Located events clustered on a grid of ``cell`` degrees, largest clusters first."""
