@@ -11,7 +11,12 @@ WEB := web
 ASSETS := src/newsevents/api/static/index.html
 CHROMIUM ?= $(shell command -v chromium || echo /usr/bin/chromium)
 
-.PHONY: demo test install dev lint typecheck unit slow bench accuracy lexicon clean constraints
+# The tests' PostgreSQL: a throwaway cluster under build/pg on a unix socket (.ci/pg-server), unless
+# NEWSEVENTS_TEST_PG already names a server. Empty when none could be started: those tests are skipped.
+PG_DIR := build/pg
+TEST_PG = NEWSEVENTS_TEST_PG="$${NEWSEVENTS_TEST_PG:-$$(.ci/pg-server start $(PG_DIR))}"
+
+.PHONY: demo test install dev lint typecheck unit slow bench accuracy lexicon clean constraints pg pg-stop
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 14), "newsevents needs Python 3.11 to 3.13"'
@@ -23,7 +28,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: pyproject.toml constraints.txt $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,dask,postgres]"
 	touch $@
 
 $(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
@@ -56,12 +61,19 @@ typecheck: dev
 	$(BIN)/mypy
 
 unit: dev browser
-	$(BIN)/pytest
+	$(TEST_PG) $(BIN)/pytest
 
 test: lint typecheck unit
 
 slow: dev browser
-	$(BIN)/pytest -m slow
+	$(TEST_PG) $(BIN)/pytest -m slow
+
+# Start (and print the URL of) the tests' PostgreSQL, or stop it.
+pg:
+	@.ci/pg-server start $(PG_DIR)
+
+pg-stop:
+	@.ci/pg-server stop $(PG_DIR)
 
 bench: install
 	$(BIN)/python benchmarks/speed.py
@@ -85,14 +97,14 @@ wheel-check: install
 lowest:
 	$(PYTHON) tools/check_lowest.py
 
-clean:
+clean: pg-stop
 	rm -rf $(VENV) build .mypy_cache .pytest_cache .ruff_cache $(WEB)/node_modules src/newsevents/api/static
 
 # Re-pin constraints.txt from a fresh environment built from pyproject's ranges (newest allowed versions).
 constraints:
 	rm -rf build/pin && $(PYTHON) -m venv build/pin
 	build/pin/bin/python -m pip install --quiet --upgrade "pip==25.3"
-	build/pin/bin/python -m pip install --quiet -e ".[dev,dask]"
+	build/pin/bin/python -m pip install --quiet -e ".[dev,dask,postgres]"
 	{ echo "# Exact versions that make and CI install (pip install -c constraints.txt); pyproject.toml gives the ranges."; \
 	  echo "# Regenerate after changing a range: make constraints."; \
 	  build/pin/bin/python -m pip freeze --exclude-editable | sort -f; } > constraints.txt
