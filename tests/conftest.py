@@ -36,3 +36,12 @@ def settings() -> Settings:
 def nlp(settings: Settings) -> Language:
     """The real English pipeline, loaded once for the whole session."""
     return load_model(settings.nlp)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """A store's location on each backend: a DuckDB file, then a fresh PostgreSQL schema (tests/store/backends.py)."""
+    from store.backends import store_target
+
+    with store_target(request.param, tmp_path) as target:
+        yield target

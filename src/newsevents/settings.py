@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .dburl import as_target, is_url
 from .errors import SettingsError
 
 
@@ -96,8 +97,9 @@ class GeoSettings(_Section):
 
 
 class StoreSettings(_Section):
-    path: Path = Field(Path("newsevents.duckdb"), description="The DuckDB file used by ingest, events, "
-                       "export, sql and serve unless --db is given.")
+    path: Path | str = Field(Path("newsevents.duckdb"), description="The store used by ingest, events, "
+                             "export, sql and serve unless --db is given: a DuckDB file, or a PostgreSQL "
+                             "database as postgresql://USER@HOST:PORT/DBNAME (docs/store.md).")
     minhash_threshold: float = Field(0.8, gt=0, le=1, description="Jaccard similarity above which two "
                                      "articles are linked to one story.")
     minhash_permutations: int = Field(128, ge=16, description="MinHash permutations (accuracy against speed).")
@@ -107,6 +109,13 @@ class StoreSettings(_Section):
     hold_for_writing: bool = Field(False, description="Keep the store file open for writing from the first "
                                    "batch an ingest (or serve) writes until it ends: saves reopening the file "
                                    "per batch, but no other process can read it meanwhile.")
+    @field_validator("path", mode="before")
+    @classmethod
+    def _url_or_file(cls, value: Any) -> Path | str:
+        """A PostgreSQL URL stays text (even one that went through ``Path``, as typer's --db does); the rest
+        is a file."""
+        return str(as_target(value)) if is_url(value) else Path(value)
+
     sql_timeout_s: float = Field(60.0, gt=0, description="Longest a `newsevents sql` query (or "
                                  "EventStore.sql) may run; it is then stopped with E004 and the store is "
                                  "unchanged.")

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from ..store import EventStore
 
 # The store (DuckDB, pandas, pyarrow) is imported when a command opens it, not when the app is built.
-DB_OPTION = typer.Option(None, "--db", dir_okay=False, metavar="FILE",
-                         help="The event store (a DuckDB file); default: store.path in the settings, "
+DB_OPTION = typer.Option(None, "--db", dir_okay=False, metavar="FILE|URL",
+                         help="The event store: a DuckDB file, or a PostgreSQL database as "
+                         "postgresql://USER@HOST:PORT/DBNAME; default: store.path in the settings, "
                          "newsevents.duckdb.")
 FORMAT_OPTION = typer.Option("table", "--format", metavar="FORMAT", help="table, jsonl or csv.")
 MODALITY_HELP = ("asserted, negated, future, hypothetical, or all; repeat it or separate with commas "

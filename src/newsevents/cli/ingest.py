@@ -84,7 +84,7 @@ def _progress(total: int | None) -> Progress:
     return Progress(*columns, console=Console(file=sys.stderr), transient=True)
 
 
-def summary_line(summary: IngestSummary, seconds: float, db: Path) -> str:
+def summary_line(summary: IngestSummary, seconds: float, db: Path | str) -> str:
     """What an ingest did, in one line, with the command's wall time (start-up included)."""
     s = summary
     return (f"ingested {plural(s.documents, 'document')} in {seconds:.1f} s: {plural(s.articles, 'article')} stored "

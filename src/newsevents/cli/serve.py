@@ -13,6 +13,8 @@ from .common import CONFIG_OPTION, build_settings
 
 if TYPE_CHECKING:
     from ..api.app import PipelineLike
+    from ..settings import Settings
+    from ..store import EventStore
 
 
 def serve(
@@ -35,8 +37,11 @@ def serve(
     # Open for writing whenever the file allows it: the file is then held for writing only while a POST
     # or an unexpected error's failure record is written, so other processes read it meanwhile. Without a
     # token, a store that does not exist yet is not created (a mistyped --db would serve an empty one).
-    writable = os.access(path, os.W_OK) if path.exists() else settings.serve.token is not None
-    store = open_store(path, read_only=not writable, settings=settings.store)
+    if isinstance(path, str):  # a PostgreSQL URL: writable if the role may write, else served read-only
+        store = _open_server(path, settings)
+    else:
+        writable = os.access(path, os.W_OK) if path.exists() else settings.serve.token is not None
+        store = open_store(path, read_only=not writable, settings=settings.store)
 
     def pipeline() -> PipelineLike:
         from ..pipeline import Pipeline  # the spaCy model loads on the first POST, not at start-up
@@ -52,3 +57,13 @@ def serve(
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
+
+
+def _open_server(url: str, settings: Settings) -> EventStore:
+    from ..errors import StoreError
+    from ..store import open as open_store
+
+    try:
+        return open_store(url, read_only=False, settings=settings.store)
+    except StoreError:  # a role that may only read (E007, psycopg missing, is a usage error and goes up)
+        return open_store(url, read_only=True, settings=settings.store)

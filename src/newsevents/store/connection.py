@@ -114,6 +114,8 @@ class Access:
     the file meanwhile, which is how every store was opened before issue 7.
     """
 
+    errors: tuple[type[BaseException], ...] = (duckdb.Error,)  # what the driver raises (see postgres.PgAccess)
+
     def __init__(self, path: Path, *, read_only: bool, wait_s: float, hold: bool = False) -> None:
         self.path = path
         self.read_only = read_only

@@ -1,6 +1,7 @@
-"""EventStore: one DuckDB file holding articles, events and their evidence.
+"""EventStore: one DuckDB file, or one PostgreSQL database, holding articles, events and their evidence.
 
     with newsevents.store.open("news.duckdb") as store:        # read-only unless asked
+    with newsevents.store.open("postgresql://reader@db.example/news") as store:  # the same, on a server
         store.events(country="IRQ", since="2024-01-01")         # pandas DataFrame
         store.events_arrow(type="ASSAULT")                      # pyarrow Table
 
@@ -8,7 +9,8 @@ Open it for writing (``read_only=False``) to ingest; opening applies missing mig
 open for writing holds the file for writing only while it writes a batch, so other processes can read
 it in between (connection.py says how, and how long each side waits for the other). Within a process
 each call uses its own cursor, so an EventStore may be shared by threads (the HTTP API does), with
-ingests serialised by a lock.
+ingests serialised by a lock. A PostgreSQL store (postgres.py) is shared the same way, and by any
+number of writing and reading processes at once.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from ..dburl import as_target, is_url
 from ..errors import StoreBusyError, StoreError
 from ..settings import StoreSettings
 from ..types import Document, Failure, Result
@@ -41,9 +43,9 @@ from .watchstate import FeedState, ItemResult, ItemTodo, NewEntry
 
 
 class EventStore:
-    """An open event store (DuckDB): ingest results, query events, export. Use ``open(path)`` to get one."""
+    """An open event store (DuckDB or PostgreSQL): ingest results, query events, export. Use ``open(path)``."""
 
-    def __init__(self, access: Access, *, settings: StoreSettings) -> None:
+    def __init__(self, access: Any, *, settings: StoreSettings) -> None:
         self._access = access
         self.path = access.path
         self.read_only = access.read_only
@@ -94,7 +96,7 @@ class EventStore:
                 self._stories = None
                 raise StoreBusyError(f"{exc.message}; every batch before this one is stored: run the same inputs "
                                      "again once the store is free") from exc
-            except duckdb.Error as exc:
+            except self._access.errors as exc:
                 self._stories = None  # it may hold articles of the batch rolled back: rebuild from the file
                 raise StoreError(f"writing to {self.path} failed ({exc}); the last batch was rolled back and "
                                  "every earlier one is stored: fix the cause and run the same inputs again") from exc
@@ -309,13 +311,21 @@ class EventStore:
 
 
 def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | None = None) -> EventStore:
-    """Open (for writing: create and migrate) the event store at ``path``."""
-    path = Path(path)
+    """Open (for writing: create and migrate) the event store at ``path``: a DuckDB file, or a PostgreSQL
+    database given as ``postgresql://[user[:password]@][host][:port]/dbname[?param=value...]``."""
     settings = settings or StoreSettings()
-    if read_only and not path.exists():
-        raise StoreError(f"there is no event store at {path}: ingest articles into it first "
-                         f"(newsevents ingest INPUT --db {path})")
-    access = Access(path, read_only=read_only, wait_s=settings.lock_wait_s, hold=settings.hold_for_writing)
+    access: Any
+    if is_url(path):
+        from .postgres import PgAccess
+
+        access = PgAccess(str(as_target(path)), read_only=read_only, wait_s=settings.lock_wait_s)
+    else:
+        path = Path(path)
+        if read_only and not path.exists():
+            raise StoreError(f"there is no event store at {path}: ingest articles into it first "
+                             f"(newsevents ingest INPUT --db {path})")
+        access = Access(path, read_only=read_only, wait_s=settings.lock_wait_s, hold=settings.hold_for_writing)
+    path = access.path
     try:
         if read_only:
             with access.reading() as cur:  # the read connection stays open, for every later read

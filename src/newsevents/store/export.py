@@ -18,6 +18,7 @@ from typing import IO, Any, Literal
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from .dialect import dialect_of
 from .filters import EventFilter
 from .gdelt import gdelt_lines
 from .polecat import polecat_lines
@@ -40,7 +41,12 @@ def export(cur: Any, fmt: ExportFormat, sink: IO[bytes], flt: EventFilter | None
     ``fmt``; returns the number of events."""
     flt = flt or EventFilter()
     if fmt in EVENT_FORMATS:
-        lines = gdelt_lines(cur, flt, BATCH_ROWS) if fmt == "gdelt" else polecat_lines(cur, flt, BATCH_ROWS)
+        if dialect_of(cur).name == "postgresql":
+            from .mirror import mirrored_lines  # the DuckDB expressions, run on pages copied from the server
+
+            lines = mirrored_lines(cur, fmt, flt, BATCH_ROWS)
+        else:
+            lines = gdelt_lines(cur, flt, BATCH_ROWS) if fmt == "gdelt" else polecat_lines(cur, flt, BATCH_ROWS)
         n = -1 if fmt == "polecat" else 0  # the header line is not an event
         for line in lines:
             sink.write(line.encode("utf-8"))

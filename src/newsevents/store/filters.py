@@ -1,6 +1,7 @@
 """The event filters shared by the Python API, the CLI and the HTTP API, and the SQL they become.
 
-Every value reaches DuckDB as a bound parameter: the SQL text is assembled only from fixed fragments.
+Every value reaches the database (DuckDB or PostgreSQL: the same SQL) as a bound parameter: the SQL
+text is assembled only from fixed fragments.
 
   actor    an actor code prefix (``USA`` matches ``USAGOV``) or a part of an actor's name, either side
   country  an ISO 3166 alpha-3 code: the source's, the target's or the location's country
@@ -92,7 +93,7 @@ class EventFilter:
         params: list[Any] = []
         if self.actor:
             parts.append("(starts_with(source_code, ?) OR starts_with(target_code, ?) "
-                         "OR contains(lower(source_name), ?) OR contains(lower(target_name), ?))")
+                         "OR strpos(lower(source_name), ?) > 0 OR strpos(lower(target_name), ?) > 0)")
             code, name = self.actor.upper(), self.actor.lower()
             params += [code, code, name, name]
         if self.country:

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from ..types import Document, Failure, Result
+from .dialect import dialect_of
 from .keys import article_key, content_hash, event_key, normalise_url, outlet, raw_hash, source_uri
 from .stories import StoryIndex
 
@@ -153,6 +154,7 @@ class Ingestor:
             with self._writing() as con:
                 con.execute("BEGIN TRANSACTION")
                 try:
+                    dialect_of(con).lock_writers(con)  # PostgreSQL: one batch per store at a time
                     outcomes, counts = _Batch(con, self._stories, self._raw).write(batch)
                     con.execute("COMMIT")
                 except BaseException:
@@ -370,7 +372,8 @@ class _Batch:
                                     "WHERE event_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall())
         fresh = [k for k in keys if k not in ids]
         if fresh:
-            numbers = self.con.execute("SELECT nextval('event_ids') FROM range(?)", [len(fresh)]).fetchall()
+            numbers = self.con.execute("SELECT nextval('event_ids') FROM generate_series(1, ?)",
+                                       [len(fresh)]).fetchall()
             ids.update(zip(fresh, (n[0] for n in numbers), strict=True))
             _append(self.con, "events", [{**self.new_events[k], "event_id": ids[k]} for k in fresh])
         self.counts["new_events"] += len(fresh)
@@ -410,10 +413,20 @@ def _event_row(ev: Any, key: str, doc_id: str, now: datetime) -> dict[str, Any]:
 
 
 def _append(con: Any, table: str, rows: list[dict[str, Any]]) -> None:
-    """Append rows in one Arrow scan (``table`` is one of the schema's names, never user input)."""
+    """Append rows in one Arrow scan, or one COPY on PostgreSQL (``table`` is one of the schema's names,
+    never user input)."""
     if not rows:
         return
-    batch = pa.Table.from_pylist(rows)
+    if dialect_of(con).name == "postgresql":
+        con.copy_rows(table, rows)
+        return
+    append_arrow(con, table, pa.Table.from_pylist(rows))
+
+
+def append_arrow(con: Any, table: str, batch: pa.Table) -> None:
+    """Append an Arrow table's rows to ``table`` of a DuckDB connection, matching columns by name."""
+    if batch.num_rows == 0:
+        return
     con.register("_ingest_batch", batch)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _ingest_batch")

@@ -15,6 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import QueryRefusedError, QueryTimeoutError, UsageError
+from .dialect import dialect_of
 from .filters import EventFilter
 
 EVENT_COLUMNS = (
@@ -111,6 +112,7 @@ def stories(cur: Any, story_id: str) -> pa.Table:
 def actors(cur: Any, limit: int, flt: EventFilter | None = None) -> pa.Table:
     """Actors by the number of distinct events they take part in, either side."""
     where, params = (flt or EventFilter()).where()
+    mode = dialect_of(cur).mode
     sql = (
         f"WITH chosen AS (SELECT * FROM events WHERE {where}), sides AS ("
         " SELECT source_code AS code, source_name AS name, source_country AS country, source_sector AS sector,"
@@ -118,7 +120,7 @@ def actors(cur: Any, limit: int, flt: EventFilter | None = None) -> pa.Table:
         " UNION ALL"
         " SELECT target_code, target_name, target_country, target_sector, event_id, 0, 1"
         "  FROM chosen WHERE target_code IS NOT NULL)"
-        " SELECT code, mode(name) AS name, mode(country) AS country, mode(sector) AS sector,"
+        f" SELECT code, {mode('name')} AS name, {mode('country')} AS country, {mode('sector')} AS sector,"
         "  count(DISTINCT event_id) AS events, sum(as_source)::BIGINT AS as_source,"
         "  sum(as_target)::BIGINT AS as_target"
         " FROM sides GROUP BY code ORDER BY events DESC, code LIMIT ?")
@@ -146,8 +148,11 @@ def read_sql(cur: Any, query: str, *, timeout_s: float | None = None) -> pa.Tabl
 
     ``cur`` is a cursor on a locked-down connection (connection.CONFIG): DuckDB itself refuses files,
     extensions and configuration changes, and a read-only connection refuses writes; the statement
-    type is checked first so that the message can say why.
+    type is checked first so that the message can say why. On PostgreSQL, postgres.py does the same
+    with the server's means (a READ ONLY transaction, one statement, statement_timeout).
     """
+    if dialect_of(cur).name == "postgresql":
+        return cur.read_sql(query, timeout_s=timeout_s)
     try:
         statements = cur.extract_statements(query)
     except duckdb.Error as exc:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import StoreError
+from .dialect import dialect_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +245,7 @@ _LEDGER = "CREATE TABLE IF NOT EXISTS migrations (name VARCHAR PRIMARY KEY, appl
 def applied(con: Any) -> list[str]:
     """Names of the migrations recorded in the database, oldest first ([] for a new database)."""
     exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'migrations' "
-                         "AND table_schema = 'main'").fetchall()[0][0]
+                         "AND table_schema = current_schema()").fetchall()[0][0]
     if not exists:
         return []
     return [row[0] for row in con.execute("SELECT name FROM migrations ORDER BY name").fetchall()]
@@ -262,14 +263,28 @@ def pending(con: Any, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[Mi
 
 
 def migrate(con: Any, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[str]:
-    """Apply every missing migration, each in its own transaction; returns the names applied."""
+    """Apply every missing migration, each in its own transaction; returns the names applied.
+
+    The statements are DuckDB's; on PostgreSQL their column types are rewritten (dialect.py), and one
+    process at a time migrates.
+    """
+    dialect = dialect_of(con)
+    with dialect.migrating(con):
+        return _migrate(con, migrations)
+
+
+def _migrate(con: Any, migrations: tuple[Migration, ...]) -> list[str]:
+    dialect = dialect_of(con)
     con.execute(_LEDGER)
     names = []
-    for migration in pending(con, migrations):
+    missing = pending(con, migrations)
+    for statement in dialect.prelude if missing else ():
+        con.execute(statement)
+    for migration in missing:
         con.execute("BEGIN TRANSACTION")
         try:
             for statement in migration.statements:
-                con.execute(statement)
+                con.execute(dialect.ddl(statement))
             con.execute("INSERT INTO migrations VALUES (?, ?)",
                         [migration.name, datetime.now(UTC).replace(tzinfo=None)])
             con.execute("COMMIT")
