@@ -24,8 +24,8 @@ MOSUL_REBELS = Actor(text="rebels\tin Mosul", name="Mosul\nrebels", country="IRQ
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> st.EventStore:
-    db = tmp_path / "export.duckdb"
+def store(store_db: Path | str) -> st.EventStore:
+    db = store_db  # DuckDB and PostgreSQL
     evs = [event("a", 0), event("a", 1, source=UN, cameo="0231", day=date(2024, 12, 31), location=IRAQ),
            event("a", 2, source=MOSUL_REBELS, cameo="190", goldstein=-10.0, quad=4, day=None, location=ASIA)]
     with st.open(db, read_only=False) as writer:

@@ -37,12 +37,12 @@ def _by_modality(doc_id: str) -> list:  # type: ignore[type-arg]
 
 
 @pytest.fixture()
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> st.EventStore:
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_db: Path | str) -> st.EventStore:
     monkeypatch.chdir(tmp_path)
     Path("inbox").mkdir()
     Path("inbox/report.txt").write_text("a report", encoding="utf-8")
     Path("feed.jsonl").write_text("{}\n{}\n{}\n", encoding="utf-8")
-    db = tmp_path / "meaning.duckdb"
+    db = store_db  # DuckDB and PostgreSQL
     with st.open(db, read_only=False) as writer:
         writer.ingest([
             result("web", story_text(1), events=_by_modality("web"), url="https://news.example/web"),

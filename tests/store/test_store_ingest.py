@@ -1,4 +1,5 @@
-"""Ingest into a real DuckDB file: idempotency, duplicates, stories, event identity, failures."""
+"""Ingest into a real DuckDB file and a real PostgreSQL database: idempotency, duplicates, stories, event
+identity, failures."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from store.store_fakes import IRQ, UN, FakePipeline, event, failure, result, sto
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "events.duckdb"
+def db(store_db: Path | str) -> Path | str:
+    """Every test here runs on DuckDB and on PostgreSQL."""
+    return store_db
 
 
 def _results() -> list:

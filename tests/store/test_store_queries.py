@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ import newsevents.store as st
 from newsevents.errors import UsageError
 from newsevents.store.filters import EventFilter
 from newsevents.types import Actor, Place
+from store.backends import BACKENDS, store_target
 from store.store_fakes import BAGHDAD, IRQ, UN, USA, event, result, story_text
 
 IRN = Actor(text="Tehran", name="Iran", country="IRN", sector="GOV", code="IRNGOV")
@@ -21,9 +23,13 @@ BASRA = Place(text="Basra", start=0, end=5, name="Basra", country="IRQ", lat=30.
               geonameid=99532, feature="city")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st.EventStore]:
-    db = tmp_path_factory.mktemp("queries") / "q.duckdb"
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[st.EventStore]:
+    with store_target(request.param, tmp_path_factory.mktemp("queries"), "q") as db:
+        yield from _filled(db)
+
+
+def _filled(db: Path | str) -> Iterator[st.EventStore]:
     evs = [
         event("a", 0, day=date(2024, 5, 1)),                                   # USA->IRQ consult, Baghdad
         event("a", 1, day=date(2024, 5, 3), source=IRN, target=USA, cameo="112", plover="ACCUSE", quad=3,

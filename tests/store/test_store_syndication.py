@@ -5,20 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import newsevents.store as st
 from newsevents.store.schema import MIGRATIONS, migrate
 from newsevents.types import Document
+from store.backends import raw_connection
 from store.store_fakes import FakePipeline, event, result, story_text
 
 WIRE = "Washington visited Iraq. " + story_text(11, words=150)
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "copies.duckdb"
+def db(store_db: Path | str) -> Path | str:
+    """Every test here runs on DuckDB and on PostgreSQL."""
+    return store_db
 
 
 def _counts(store: st.EventStore) -> tuple[int, int, int, int]:
@@ -96,7 +97,7 @@ def test_identical_bytes_under_two_urls_are_both_coded(db: Path) -> None:
 def test_an_older_store_gives_back_the_copies_it_dropped(db: Path) -> None:
     """A store written before 0004 recorded a copy at another URL as a duplicate: the migration moves
     it to superseded_duplicates, recounts sources by site, and the copy is stored when ingested again."""
-    with duckdb.connect(str(db)) as con:
+    with raw_connection(db) as con:
         migrate(con, MIGRATIONS[:3])
         con.execute("INSERT INTO stories VALUES ('a', 'a', NULL, now())")
         con.execute("INSERT INTO articles (doc_id, source, url, site, original_source, outlet, text, content_hash, "
