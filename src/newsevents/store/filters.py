@@ -124,13 +124,13 @@ class EventFilter:
             parts.append("modality IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(self.modality))
         if self.quad is not None:
-            parts.append("quad_class IN (SELECT unnest(?::TINYINT[]))")
+            parts.append("quad_class IN (SELECT unnest(?::INTEGER[]))")
             params.append(list(self.quad))
         for word in self.text or ():
             # Names and the place first: the evidence sentences (another table) only where those miss.
-            parts.append("(contains(lower(coalesce(source_name, '') || ' ' || coalesce(target_name, '') || ' ' "
-                         "|| coalesce(location_name, '')), ?) OR event_id IN "
-                         "(SELECT event_id FROM event_mentions WHERE contains(lower(sentence), ?)))")
+            parts.append("(strpos(lower(coalesce(source_name, '') || ' ' || coalesce(target_name, '') || ' ' "
+                         "|| coalesce(location_name, '')), ?) > 0 OR event_id IN "
+                         "(SELECT event_id FROM event_mentions WHERE strpos(lower(sentence), ?) > 0))")
             params += [word, word]
         return (" AND ".join(parts) or "TRUE"), params
 

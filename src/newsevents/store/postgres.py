@@ -26,8 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pyarrow as pa
 
-from ..errors import (MissingExtraError, QueryRefusedError, QueryTimeoutError, StoreBusyError, StoreError,
-                      UsageError)
+from ..errors import MissingExtraError, QueryRefusedError, QueryTimeoutError, StoreBusyError, StoreError, UsageError
 from .dialect import POSTGRESQL
 
 # PostgreSQL type OIDs (pg_type.dat) -> the Arrow type DuckDB gives the same column.
