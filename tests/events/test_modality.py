@@ -268,3 +268,37 @@ Syria          Syria         PROPN  NNP  pobj       5   B-GPE
 
 def test_a_noun_governing_an_infinitive_says_whether_it_happens(cues: Cues) -> None:
     assert verb_modality(token(parse(CALLS_TO), "withdraw"), cues) == "hypothetical"
+
+
+NOT_A_AND_B = """
+He             he            PRON   PRP  nsubj      3
+did            do            AUX    VBD  aux        3
+not            not           PART   RB   neg        3
+start          start         VERB   VB   ROOT       3
+the            the           DET    DT   det        5
+fight          fight         NOUN   NN   dobj       3
+and            and           CCONJ  CC   cc         3
+hit            hit           VERB   VBD  conj       3
+him            he            PRON   PRP  dobj       7
+.              .             PUNCT  .    punct      3
+"""
+
+NOT_A_AND_B_SHARED = """
+They           they          PRON   PRP  nsubj      3
+did            do            AUX    VBD  aux        3
+not            not           PART   RB   neg        3
+attack         attack        VERB   VB   ROOT       3
+and            and           CCONJ  CC   cc         3
+loot           loot          VERB   VB   conj       3
+the            the           DET    DT   det        7
+town           town          NOUN   NN   dobj       5
+.              .             PUNCT  .    punct      3
+"""
+
+
+def test_negation_stays_with_its_verb_when_each_has_its_own_object(cues: Cues) -> None:
+    doc = parse(NOT_A_AND_B)
+    assert verb_modality(token(doc, "start"), cues) == "negated"
+    assert verb_modality(token(doc, "hit"), cues) == "asserted"
+    shared = parse(NOT_A_AND_B_SHARED)
+    assert verb_modality(token(shared, "loot"), cues) == "negated"

@@ -27,7 +27,7 @@ _WORD_LISTS = (
     "theme_verbs", "theme_direct_object_roots", "controller_preps", "object_control_preps",
     "object_partner_preps", "hypothetical_nouns", "future_nouns", "negating_nouns", "measure_nouns",
     "background_preps", "allegation_verbs", "allegation_roots", "receiving_verbs", "movement_nouns",
-    "directional_preps", "accusing_verbs", "protest_roots", "demand_roots", "side_by_side_roots",
+    "directional_preps", "accusing_verbs", "protest_roots", "demand_roots", "side_by_side_roots", "attempt_words",
 )
 _PHRASE_LISTS = ("negating_governors", "hypothetical_governors", "prep_hosts")
 
@@ -85,6 +85,7 @@ class Cues:
     protest_roots: tuple[str, ...]
     demand_roots: tuple[str, ...]
     side_by_side_roots: tuple[str, ...]
+    attempt_words: frozenset[str]
 
     @classmethod
     def load(cls, path: Path = CUES_FILE) -> Cues:

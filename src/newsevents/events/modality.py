@@ -89,8 +89,10 @@ def verb_flags(verb: Token, cues: Cues) -> set[str]:
             # A purpose or participle clause ("will travel to Amman to attend") shares the main time.
             _clause_flags(governor, cues, flags)
         elif dep == "conj" and not _has_subject(token):
-            # "did not attack and loot": coordinated verbs with one subject share the auxiliaries.
-            _clause_flags(governor, cues, flags)
+            # "did not attack and loot": coordinated verbs with one subject share the auxiliaries. A
+            # negation reaches the second verb only when they share an object or are alternatives ("did
+            # not arrest them or charge them"): "did not start the fight and hit him" says he hit him.
+            _clause_flags(governor, cues, flags, negation=not _own_objects(governor, token))
         elif dep in ("acl", "relcl") and governor.pos_ in ("NOUN", "PROPN"):
             # "calls to withdraw", "a plan to attack", "his refusal to meet": the noun says whether.
             _noun_governor_flags(governor, cues, flags)
@@ -113,8 +115,9 @@ def _decide(flags: set[str]) -> Modality:
     return "asserted"
 
 
-def _clause_flags(verb: Token, cues: Cues, flags: set[str]) -> None:
-    """Auxiliaries, negation and conditional subordinators hanging on ``verb`` itself."""
+def _clause_flags(verb: Token, cues: Cues, flags: set[str], *, negation: bool = True) -> None:
+    """Auxiliaries, negation (unless ``negation`` is False) and conditional subordinators hanging on
+    ``verb`` itself."""
     for child in verb.children:
         dep = child.dep_
         lemma = cues.lemma(child)
@@ -124,7 +127,8 @@ def _clause_flags(verb: Token, cues: Cues, flags: set[str]) -> None:
             elif word_matches(child, lemma, cues.hypothetical_auxiliaries):
                 flags.add(_HYPOTHETICAL)
         elif dep == "neg" or (dep in ("advmod", "preconj") and word_matches(child, lemma, cues.negations)):
-            flags.add(_NEGATED)
+            if negation:
+                flags.add(_NEGATED)
         elif dep == "mark" and word_matches(child, lemma, cues.conditional_marks):
             flags.add(_CONDITIONAL)
         elif dep == "advcl" and any(g.dep_ == "mark" and g.text.lower() in cues.conditional_marks
@@ -138,8 +142,9 @@ def _governor_flags(governor: Token, cues: Cues, flags: set[str]) -> None:
     lemma = cues.lemma(governor)
     if phrase_matches(governor, lemma, cues.negating_governors):
         flags.add(_NEGATED)
-    elif phrase_matches(governor, lemma, cues.hypothetical_governors):
-        flags.add(_HYPOTHETICAL)
+    elif phrase_matches(governor, lemma, cues.hypothetical_governors) or word_matches(governor, lemma,
+                                                                                      cues.attempt_words):
+        flags.add(_HYPOTHETICAL)  # "threatened to attack"; "tried to seize": attempted, not asserted
     elif (word_matches(governor, lemma, cues.intention_governors)
           or word_matches(governor, lemma, cues.commitment_governors)):
         flags.add(_FUTURE)
@@ -149,7 +154,7 @@ def _noun_governor_flags(noun: Token, cues: Cues, flags: set[str]) -> None:
     lemma = cues.lemma(noun)
     if word_matches(noun, lemma, cues.negating_nouns):
         flags.add(_NEGATED)
-    elif word_matches(noun, lemma, cues.hypothetical_nouns):
+    elif word_matches(noun, lemma, cues.hypothetical_nouns) or word_matches(noun, lemma, cues.attempt_words):
         flags.add(_HYPOTHETICAL)
     elif word_matches(noun, lemma, cues.future_nouns):
         flags.add(_FUTURE)
@@ -165,6 +170,14 @@ def _governing_verb(noun: Token) -> tuple[Token | None, str | None]:
         if prep.head != prep and prep.head.pos_ in ("VERB", "AUX"):
             return prep.head, prep.text.lower()
     return None, None
+
+
+def _own_objects(first: Token, second: Token) -> bool:
+    """Whether two coordinated verbs each have a direct object of their own and are joined by "and" (not
+    "or", "nor"): two acts, each with its own scope."""
+    if any(c.dep_ == "cc" and c.text.lower() in ("or", "nor") for c in first.children):
+        return False
+    return all(any(c.dep_ == "dobj" for c in verb.children) for verb in (first, second))
 
 
 def _has_mark(verb: Token) -> bool:
