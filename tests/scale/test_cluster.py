@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,22 @@ def _documents(inputs: list[str]) -> list[Document | Failure]:
 def client() -> Iterator[Any]:
     with connect(workers=2, processes=False) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def held(client: Any) -> Iterator[DaskCoder]:
+    """A coder whose pipelines stay loaded on the workers across tests (other settings: its own plugin)."""
+    with DaskCoder(client, SETTINGS.with_overrides({"cluster": {"in_flight_per_thread": 3}})) as coder:
+        yield coder
+
+
+@contextmanager
+def _task(coder: DaskCoder, task: Any) -> Iterator[DaskCoder]:
+    coder.task = task
+    try:
+        yield coder
+    finally:
+        coder.task = code_batch
 
 
 @pytest.fixture(scope="module")
@@ -112,14 +129,15 @@ class _FailOnce:
         return code_batch(name, batch)
 
 
-def test_a_batch_that_fails_once_is_retried_and_each_article_stored_once(client: Any, inputs: list[str], single: Any,
-                                                                           tmp_path: Path) -> None:
+def test_a_batch_that_fails_once_is_retried_and_each_article_stored_once(held: DaskCoder, inputs: list[str],
+                                                                           single: Any, tmp_path: Path) -> None:
     items = _documents(inputs)
     victim = next(i.doc_id for i in items if isinstance(i, Document))
     marker = tmp_path / "attempts"
     db = tmp_path / "retry.duckdb"
-    with open_store(db, read_only=False, settings=SETTINGS.store) as store:
-        summary = store.ingest_documents(items, DaskCoder(client, SETTINGS, task=_FailOnce(victim, marker)).run)
+    with open_store(db, read_only=False, settings=SETTINGS.store) as store, \
+            _task(held, _FailOnce(victim, marker)) as coder:
+        summary = store.ingest_documents(items, coder.run)
         events = store.events()
     assert marker.read_text(encoding="utf-8").count("attempt") == 2  # failed, then retried
     assert summary.failures == 1 and summary.articles == len(items) - 1
@@ -128,7 +146,7 @@ def test_a_batch_that_fails_once_is_retried_and_each_article_stored_once(client:
     pd.testing.assert_frame_equal(_events(events), _events(single[0]))
 
 
-def test_a_batch_that_fails_every_time_fails_its_documents_and_the_rest_are_stored(inputs: list[str], client: Any,
+def test_a_batch_that_fails_every_time_fails_its_documents_and_the_rest_are_stored(inputs: list[str], held: DaskCoder,
                                                                                      tmp_path: Path) -> None:
     items = _documents(inputs)
     docs = [i for i in items if isinstance(i, Document)]
@@ -136,15 +154,15 @@ def test_a_batch_that_fails_every_time_fails_its_documents_and_the_rest_are_stor
     first = items.index(docs[-1]) // 2 * 2  # batches of two: the victim's batch starts here
     lost = {i.doc_id for i in items[first:first + 2] if isinstance(i, Document)}
     db = tmp_path / "lost.duckdb"
-    with open_store(db, read_only=False, settings=SETTINGS.store) as store:
-        summary = store.ingest_documents(
-            items, DaskCoder(client, SETTINGS, task=_FailOnce(victim, tmp_path / "m", always=True)).run)
+    with open_store(db, read_only=False, settings=SETTINGS.store) as store, \
+            _task(held, _FailOnce(victim, tmp_path / "m", always=True)) as coder:
+        summary = store.ingest_documents(items, coder.run)
         codes = dict(store.sql("SELECT doc_id, code FROM failures").itertuples(index=False))
     assert {d for d, c in codes.items() if c == "E700"} == lost
     assert summary.articles == len(docs) - len(lost)  # the other batches were stored
     # A second run with a healthy cluster codes the lost documents, and stores the others not again.
     with open_store(db, read_only=False, settings=SETTINGS.store) as store:
-        again = store.ingest_documents(_documents(inputs), DaskCoder(client, SETTINGS).run)
+        again = store.ingest_documents(_documents(inputs), held.run)
     assert (again.articles, again.skipped, again.resolved) == (len(lost), len(docs) - len(lost), len(lost))
 
 

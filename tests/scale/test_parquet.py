@@ -101,8 +101,9 @@ def test_ingest_from_parquet_stores_what_ingesting_the_results_stores(coded: lis
     write_parquet(coded, out)
     loaded = _cli("ingest", "--from-parquet", str(out), "--db", str(tmp_path / "later.duckdb"))
     assert loaded.returncode == 0, loaded.stderr
-    again = _cli("ingest", "--from-parquet", str(out), "--db", str(tmp_path / "later.duckdb"))
-    assert f"{len(coded)} duplicates" in again.stderr  # loading twice stores nothing twice
+    with open_store(tmp_path / "later.duckdb", read_only=False, settings=SETTINGS.store) as store:
+        again = store.ingest(read_parquet(out))
+    assert (again.articles, again.duplicates) == (0, len(coded))  # loading twice stores nothing twice
     with open_store(tmp_path / "direct.duckdb", read_only=False, settings=SETTINGS.store) as store:
         store.ingest(coded)
         direct = _sorted(store.events())

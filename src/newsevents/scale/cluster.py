@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -48,20 +49,32 @@ Task = Callable[[str, Batch], list[Result | Failure]]
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds one Pipeline per worker when it joins, from the run's Settings; tasks read it by ``name``."""
+    """Builds one Pipeline per worker when it joins, from the run's Settings; tasks read it by ``name``.
+
+    A worker started with several threads (``dask worker --nthreads 4``) runs one batch at a time through
+    its pipeline, which is not written to be shared by threads: give workers one thread each and start
+    more of them (``--nworkers``), as ``--dask-workers`` does.
+    """
 
     def __init__(self, settings: Settings, default_date: date | None) -> None:
         self.settings = settings
         self.default_date = default_date
         self.pipeline: Pipeline | None = None
+        self.lock: threading.Lock | None = None
 
     def setup(self, worker: Any) -> None:
         from ..pipeline import Pipeline  # loads spaCy: only where the worker runs
 
+        self.lock = threading.Lock()
         self.pipeline = Pipeline(self.settings, default_date=self.default_date).load()
 
     def teardown(self, worker: Any) -> None:
         self.pipeline = None
+
+    def code(self, batch: Batch) -> list[Result | Failure]:
+        assert self.pipeline is not None and self.lock is not None, "task ran before the plugin's setup"
+        with self.lock:
+            return self.pipeline.process_batch(batch)
 
 
 def plugin_name(settings: Settings, default_date: date | None) -> str:
@@ -73,8 +86,8 @@ def plugin_name(settings: Settings, default_date: date | None) -> str:
 def code_batch(name: str, batch: Batch) -> list[Result | Failure]:
     """The task: one batch through the pipeline the worker's plugin ``name`` built."""
     plugin = distributed.get_worker().plugins[name]
-    assert isinstance(plugin, PipelinePlugin) and plugin.pipeline is not None, "task ran before the plugin"
-    return plugin.pipeline.process_batch(batch)
+    assert isinstance(plugin, PipelinePlugin), f"no newsevents plugin {name} on this worker"
+    return plugin.code(batch)
 
 
 class DaskCoder:
