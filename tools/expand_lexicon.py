@@ -60,6 +60,10 @@ def expand(wn: WordNet, seeds: Mapping[str, Any]) -> tuple[list[Proposal], list[
     for code, spec in seeds["codes"].items():
         rules = {**defaults, **spec}
         rejected = frozenset(spec.get("reject", ()))
+        if not all(isinstance(w, str) for w in rejected):
+            # YAML reads a bare off/no/yes as a boolean: the word would silently stay in.
+            raise SystemExit(f"lexicon seeds, code {code}: reject holds {sorted(map(repr, rejected))}; quote "
+                             "every word that YAML could read as a boolean or number ('off', 'no')")
         seen: set[tuple[str, str]] = set()
         for sense in spec.get("senses", ()):
             for kind, word, synset, how in _candidates(wn, sense, rules):

@@ -196,3 +196,10 @@ def test_wordnet_licence_ships_with_the_derived_file() -> None:
     assert notice in licence and "AS IS" in licence
     assert notice in WORDNET_FILE.read_text(encoding="utf-8").splitlines()[2]
     assert "wordnet_verbs.yaml" in (Path(__file__).resolve().parents[2] / "NOTICE").read_text(encoding="utf-8")
+
+
+def test_a_seed_word_yaml_reads_as_a_boolean_is_refused(tiny: Path) -> None:
+    tool = _tool()
+    unquoted = {**SEEDS, "codes": {"046": {"senses": ["parley#v1"], "reject": [False]}}}  # `reject: [off]`
+    with pytest.raises(SystemExit, match="quote"):
+        tool.expand(tool.WordNet(tiny), unquoted)
