@@ -9,7 +9,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +79,60 @@ def test_two_poisoned_documents_in_one_batch_and_the_rest_still_coded() -> None:
     out = _run(docs)
     codes = {r.doc_id: r.code for r in out if isinstance(r, Failure)}
     assert codes == {f"d{i}": ("E901" if i in (3, 4) else "OK") for i in range(9)}
+
+
+_ORPHAN_SCRIPT = """
+import multiprocessing, os, signal, sys, time
+from newsevents import workers
+from newsevents.types import Document
+from newsevents.workers import WorkerPool
+
+class Slow:
+    def process_batch(self, batch):
+        with open(sys.argv[1], "a") as f:
+            f.write(f"{os.getpid()}\\n")
+        time.sleep(600)
+
+pool = WorkerPool(2, multiprocessing.get_context("fork"), workers.adopt, (Slow(),))
+docs = iter([[Document(doc_id=f"d{i}", source="x", content=b"x", kind="text")] for i in range(4)])
+results = pool.map(docs)
+import threading
+threading.Thread(target=lambda: next(results), daemon=True).start()
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    if len(open(sys.argv[1]).read().split()) >= 2:
+        break
+    time.sleep(0.1)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path: Path) -> None:
+    """A run killed with SIGKILL (as the kill -9 ingest tests do) leaves no worker process behind."""
+    pids_file = tmp_path / "pids"
+    pids_file.write_text("")
+    script = tmp_path / "run.py"
+    script.write_text(_ORPHAN_SCRIPT)
+    proc = subprocess.run([sys.executable, str(script), str(pids_file)], timeout=120, check=False)
+    assert proc.returncode == -signal.SIGKILL
+    pids = [int(p) for p in pids_file.read_text().split()]
+    assert len(pids) >= 2
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in pids if _alive(p)]
+        time.sleep(0.1)
+    assert alive == [], f"workers outlived the killed run: {alive}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0); it has exited all the same.
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
