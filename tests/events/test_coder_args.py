@@ -142,3 +142,21 @@ def test_a_reports_weekday_is_past_even_for_an_announced_act(pipeline: Pipeline)
 def test_a_date_on_another_noun_is_not_the_events(pipeline: Pipeline) -> None:
     event = only(coded(pipeline, "After the 2019 election, rebels attacked the capital."), "19")
     assert event.date == date(2025, 6, 4)  # the election's year is not the attack's: the article's day
+
+
+# -- category 11: evidence and place ------------------------------------------------------------------
+
+def test_a_city_named_once_elsewhere_is_not_every_events_place(pipeline: Pipeline) -> None:
+    text = ("Police in the state have reopened the inquiry. The stolen van was found near Sacramento last year. "
+            "On Monday the governor of California criticised the police for the delay.")
+    event = only(coded(pipeline, text), "11")
+    assert event.location is not None and event.location.name != "Sacramento"
+
+
+def test_the_datelines_place_is_the_scene(pipeline: Pipeline) -> None:
+    text = ("KANDAHAR, May 3 (Reuters) - Four men were held overnight, the provincial police said. "
+            "Kabul sent more officers to the province last month, and Kabul has promised more. "
+            "The Afghan governor of the province praised the police for the arrests.")
+    event = only(coded(pipeline, text), "05")
+    assert event.location is not None and event.location.name == "Kandahār"
+

@@ -5,9 +5,9 @@ sentence's subject.
 
 A dateline here is, at the start of a sentence: a run of upper-case words (at least three letters in
 all: "US, EU agree" is a headline, not a dateline), then optionally a comma and capitalised words (the
-country or region) and a parenthesised agency, then a separator (":" or a dash with a space before
-it), all within ``MAX_TOKENS`` tokens and followed by more text (in the same sentence or the next: the
-parser sometimes splits a dateline off).
+country or region, or the date: "ISLAMABAD, May 10") and a parenthesised agency, then a separator (":"
+or a dash with a space before it), all within ``MAX_TOKENS`` tokens and followed by more text (in the
+same sentence or the next: the parser sometimes splits a dateline off).
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def dateline_end(sent: Span) -> int:
             depth += 1
         elif text == ")":
             depth = max(0, depth - 1)
-        elif text not in (",", ".") and not (text[:1].isupper() or (depth and text[:1].isalpha())):
+        elif text not in (",", ".") and not (text[:1].isupper() or (depth and text[:1].isalpha())
+                                              or _day_or_year(text)):
             return start  # a lower-case word outside parentheses: the sentence itself has begun
         i += 1
     return start
@@ -58,6 +59,11 @@ def in_dateline(token: Token) -> bool:
     if token.i - sent.start > MAX_TOKENS:
         return False
     return token.i < dateline_end(sent)
+
+
+def _day_or_year(text: str) -> bool:
+    """A day or year of the dateline's date ("ISLAMABAD, May 10 -", "KABUL, Jan. 3, 2024:")."""
+    return text.isdigit() and (len(text) <= 2 or len(text) == 4)
 
 
 def _caps_word(text: str) -> bool:

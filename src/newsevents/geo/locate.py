@@ -6,7 +6,12 @@
      country is accepted.
   2. sentence: another place in the sentence whose country is one of the actors' (the target's first;
      for a hosted visit, CAMEO 043, the source's first); when no actor has a country, the article's.
-  3. article: the city of that country the article mentions most (first mention on a tie).
+  3. article: the place of the story's dateline ("SOUTH WAZIRISTAN, April 5 -") when it lies in that
+     country, where the reporter says the story happened; else the city of that country the article
+     mentions most, when it names it more than once (first mention on a tie), or once in the two
+     sentences before the event's. A city named once elsewhere ("the car was found near Yuba City") is
+     where that event happened, not every event's (issue 8, category 11): the country says what the
+     article says.
   4. country: that country itself as a country-level place.
   5. None.
 The article stage deliberately does not fall back to a capital the article never names: a country-level
@@ -26,6 +31,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..actors.context import DocActors
+from ..actors.dateline import dateline_end
 from ..types import CodedEvent, Place
 from .gazetteer import Gazetteer
 
@@ -34,6 +40,10 @@ _FINENESS = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "c
 _OBJECTS = frozenset({"dobj", "obj", "pobj", "attr", "dative", "nsubjpass", "oprd"})
 _GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "nmod"})
 _VISIT_PREPOSITIONS = frozenset({"to", "into"})
+# A city stands for the whole article's scene only when the article names it this often (issue 8,
+# category 11: a city named once in a far paragraph became every event's place).
+_MAIN_CITY_MENTIONS = 2
+_SCENE_SENTENCES = 2  # a city named once sets the scene for the events of the next two sentences
 
 
 def locate_event(event: CodedEvent, doc: Doc, places: Sequence[Place], doc_actors: DocActors,
@@ -51,8 +61,12 @@ def locate_event(event: CodedEvent, doc: Doc, places: Sequence[Place], doc_actor
         return _narrowed(min(consistent, key=lambda p: (countries.index(p.country or ""),
                                                         _FINENESS.get(p.feature, 9),
                                                         abs(p.start - event.trigger_start))), usable)
+    filed = _dateline_places(doc, usable)
     for country in countries:
-        city = _main_city(usable, country)
+        scene = next((p for p in filed if p.country == country and p.feature != "country"), None)
+        if scene is not None:
+            return scene
+        city = _main_city(usable, country, doc, event)
         if city is not None:
             return city
     for country in countries:
@@ -117,14 +131,39 @@ def _narrowed(place: Place, places: Sequence[Place]) -> Place:
     return next(iter(cities.values())) if len(cities) == 1 else place
 
 
-def _main_city(places: Sequence[Place], country: str) -> Place | None:
-    """The city of ``country`` the article names most often; on a tie the one named first."""
+def _main_city(places: Sequence[Place], country: str, doc: Doc, event: CodedEvent) -> Place | None:
+    """The city of ``country`` the article names most often (on a tie the one named first), when it
+    names it more than once, or once shortly before the event (the scene the story has just set)."""
     cities = [p for p in places if p.feature == "city" and p.country == country]
     if not cities:
         return None
     counts = Counter((p.name, p.geonameid) for p in cities)
     top = max(counts.values())
-    return next(p for p in cities if counts[(p.name, p.geonameid)] == top)
+    if top >= _MAIN_CITY_MENTIONS:
+        return next(p for p in cities if counts[(p.name, p.geonameid)] == top)
+    before = [p for p in cities if p.start < event.sent_start and _sentences_between(doc, p.start, event.sent_start)
+              <= _SCENE_SENTENCES]
+    return before[-1] if before else None
+
+
+def _sentences_between(doc: Doc, start: int, end: int) -> int:
+    """How many sentences start after offset ``start`` and at or before ``end``."""
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return 0
+    return sum(1 for sent in doc.sents if start < sent.start_char <= end)
+
+
+def _dateline_places(doc: Doc, places: Sequence[Place]) -> list[Place]:
+    """The places in the dateline opening the article ("SOUTH WAZIRISTAN, April 5 (APP):"), finest first."""
+    if not len(doc) or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return []
+    first = next(iter(doc.sents))
+    end = dateline_end(first)
+    if end == first.start:
+        return []
+    stop = doc[end - 1].idx + len(doc[end - 1].text)
+    inside = [p for p in places if first.start_char <= p.start and p.end <= stop]
+    return sorted(inside, key=lambda p: (_FINENESS.get(p.feature, 9), p.start))
 
 
 def _country_place(country: str, event: CodedEvent, places: Sequence[Place], gazetteer: Gazetteer) -> Place | None:
