@@ -104,11 +104,11 @@ async function codeArticle(event) {
   const data = new FormData(event.target);
   const out = $("#code-result");
   const text = data.get("text").trim();
-  if (!text) {
-    out.textContent = "Paste the article's text: the server codes what it is sent and fetches nothing.";
+  if (!text && !data.get("url")) {
+    out.textContent = "Paste the article's text, or its URL alone for the server to fetch it.";
     return;
   }
-  const article = { text };
+  const article = text ? { text } : {}; // a URL alone: the server fetches the page
   for (const key of ["url", "date"]) if (data.get(key)) article[key] = data.get(key);
   out.textContent = "Coding…";
   const response = await fetch("/articles", { method: "POST", body: JSON.stringify(article),

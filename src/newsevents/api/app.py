@@ -5,7 +5,8 @@
     GET  /articles/{doc_id}    one article, its event mentions and the other articles of its story
     GET  /actors               actors by number of events
     GET  /stats/timeline       events per day and quad class
-    POST /articles             code and store an article (Bearer token; 503 when none is configured)
+    POST /articles             code and store an article, or fetch it from its URL first (Bearer token; 503
+                               when none is configured)
     GET  /healthz              liveness
     GET  /docs                 Swagger UI, served from the installed swagger-ui-bundle-v2 (no CDN)
 
@@ -16,6 +17,7 @@ an unexpected one is recorded in the store's failures table.
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import json
 import threading
@@ -29,6 +31,7 @@ from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
 from ..errors import AccessError, NewsEventsError, NotFoundError, StoreError, UsageError
+from ..read.url import Fetcher
 from ..settings import Settings
 from ..store import EventStore
 from ..store.ingest import Outcome
@@ -139,7 +142,8 @@ def create_app(store: EventStore, settings: Settings, pipeline_factory: Callable
                          503: {"description": "POST disabled: no token configured"}})
     def post_article(article: ArticleIn, response: Response) -> dict[str, Any]:
         outcomes: list[Outcome] = []
-        store.ingest_documents([article.document()], pipeline().run, on_commit=outcomes.extend)
+        store.ingest_documents([_fetched(article, settings) if article.to_fetch else article.document()],
+                               pipeline().run, on_commit=outcomes.extend)
         outcome = outcomes[-1]
         if outcome.status == "failed":
             raise ApiError(422, _Coded(outcome.code or "E000", outcome.message or "the article could not be coded"))
@@ -159,6 +163,21 @@ class _Coded(NewsEventsError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+def _fetched(article: ArticleIn, settings: Settings) -> Document | Failure:
+    """The page at the article's URL (or the Failure saying why not: E107, E110...), with its id and date."""
+    assert article.url is not None
+    with Fetcher(settings.read) as fetcher:
+        got = fetcher.fetch(article.url)
+    if isinstance(got, Failure):
+        return got
+    changes: dict[str, Any] = {"published": article.date} if article.date else {}
+    if article.id:
+        changes["doc_id"] = article.id
+    if article.title:
+        changes["title"] = article.title
+    return dataclasses.replace(got, **changes) if changes else got
 
 
 def _recorder(store: EventStore) -> Callable[[Failure], None]:

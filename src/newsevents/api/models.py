@@ -13,7 +13,7 @@ from ..types import Document
 
 
 class ArticleIn(BaseModel):
-    """An article to code and store: its text (taken as clean) or its HTML page."""
+    """An article to code and store: its text (taken as clean), its HTML page, or its URL to fetch."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -21,15 +21,23 @@ class ArticleIn(BaseModel):
                            "made from the content's hash.")
     text: str | None = Field(None, min_length=1, description="The article text; offsets in the answer index it.")
     html: str | None = Field(None, min_length=1, description="Or the article's HTML page, to be extracted.")
-    url: str | None = Field(None, max_length=2000, description="Where it was published.")
+    url: str | None = Field(None, max_length=2000, description="Where it was published; given alone, the "
+                            "server fetches the page from it.")
     title: str | None = Field(None, max_length=1000)
     date: dt.date | None = Field(None, description="Publication date (YYYY-MM-DD): relative dates resolve against it.")
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of text or html")
+        if self.text is not None and self.html is not None:
+            raise ValueError("give one of text or html, not both")
+        if self.text is None and self.html is None and not self.url:
+            raise ValueError("give the article's text or html, or its url alone for the server to fetch it")
         return self
+
+    @property
+    def to_fetch(self) -> bool:
+        """Only a URL was given: the server fetches the page (read.http_* settings bound the wait)."""
+        return self.text is None and self.html is None
 
     def document(self) -> Document:
         content = (self.text if self.text is not None else self.html or "").encode("utf-8")
