@@ -24,8 +24,6 @@ from .filters import EventFilter
 Bucket = Literal["day", "week", "month"]
 BucketChoice = Literal["auto", "day", "week", "month"]
 BUCKETS: tuple[Bucket, ...] = ("day", "week", "month")
-_TRUNC = {"day": "date", "week": "CAST(date_trunc('week', date) AS DATE)",  # weeks start on Monday (ISO)
-          "month": "CAST(date_trunc('month', date) AS DATE)"}
 # "auto": at most about 120 bars. Ten years by day is 14,600 rows (1.3 MB of JSON) and as many SVG bars,
 # which made the page take seconds to draw (benchmarks/dashboard.py, docs/benchmarks.md).
 AUTO_DAYS = 120
@@ -36,36 +34,48 @@ def _table(cur: Any, sql: str, params: list[Any]) -> pa.Table:
     return cur.sql(sql, params=params or None).to_arrow_table()
 
 
-def choose_bucket(cur: Any, flt: EventFilter, bucket: BucketChoice) -> Bucket:
-    """``bucket`` itself, or for ``auto`` the finest of day, week and month that keeps the bars few."""
-    if bucket != "auto":
-        return bucket
-    span = period(cur, flt)
-    days = 0 if span is None else (span.until - span.since).days + 1
-    return "day" if days <= AUTO_DAYS else "week" if days <= AUTO_WEEKS_DAYS else "month"
-
-
-def volume(cur: Any, flt: EventFilter, bucket: Bucket = "day") -> pa.Table:
-    """period, quad_class, events, goldstein (mean over those scored), scored: undated events left out."""
+def volume(cur: Any, flt: EventFilter, bucket: BucketChoice = "day") -> tuple[Bucket, pa.Table]:
+    """The bucket used and, per period and quad class: events, goldstein (mean over those scored), scored.
+    Undated events are left out. ``auto`` takes the finest of day, week and month that keeps the bars
+    few, from the filter's dates or, where it has none, the matching events' own: the events are
+    counted per day once, and those days summed into weeks or months if the span asks for it, so that
+    choosing costs no second scan (with a text search a scan of 1M events is most of the time)."""
     where, params = flt.where()
-    period = _TRUNC[bucket]
-    return _table(cur, f"SELECT {period} AS period, quad_class, count(*) AS events, avg(goldstein) AS goldstein, "
-                       "count(goldstein) AS scored "
-                       f"FROM events WHERE date IS NOT NULL AND {where} GROUP BY ALL ORDER BY period, quad_class",
-                  params)
+    trunc = {"day": "d.date", "week": "CAST(date_trunc('week', d.date) AS DATE)",  # ISO weeks, from Monday
+             "month": "CAST(date_trunc('month', d.date) AS DATE)"}
+    table = _table(cur, (
+        "WITH daily AS (SELECT date, quad_class, count(*) AS events, sum(goldstein) AS total, count(goldstein) "
+        f" AS scored FROM events WHERE date IS NOT NULL AND {where} GROUP BY ALL), "
+        "span AS (SELECT (coalesce(?::DATE, max(date)) - coalesce(?::DATE, min(date))) + 1 AS days FROM daily), "
+        "chosen AS (SELECT CASE WHEN ? <> 'auto' THEN ? WHEN days IS NULL OR days <= ? THEN 'day' "
+        " WHEN days <= ? THEN 'week' ELSE 'month' END AS bucket FROM span) "
+        f"SELECT c.bucket, CASE c.bucket WHEN 'day' THEN {trunc['day']} WHEN 'week' THEN {trunc['week']} "
+        f" ELSE {trunc['month']} END AS period, d.quad_class, sum(d.events)::BIGINT AS events, "
+        " sum(d.total) / nullif(sum(d.scored), 0) AS goldstein, sum(d.scored)::BIGINT AS scored "
+        "FROM daily d, chosen c GROUP BY ALL ORDER BY period, quad_class"),
+        [*params, flt.until, flt.since, bucket, bucket, AUTO_DAYS, AUTO_WEEKS_DAYS])
+    if table.num_rows == 0:  # nothing matches: the filter's own dates, if it has both, else the finest
+        days = (flt.until - flt.since).days + 1 if flt.since and flt.until else 0
+        empty: Bucket = "day" if days <= AUTO_DAYS else "week" if days <= AUTO_WEEKS_DAYS else "month"
+        return (empty if bucket == "auto" else bucket), table.drop_columns(["bucket"])
+    chosen: Bucket = table.column("bucket")[0].as_py()
+    return chosen, table.drop_columns(["bucket"])
 
 
 def places(cur: Any, flt: EventFilter, cell: float = 1.0, limit: int = 2000) -> pa.Table:
     """Located events clustered by grid cell: lat, lon (centroid), events, place, country, places, km."""
     where, params = flt.where()
+    # Two levels: first each place name in each cell, then the cells, with the commonest name by arg_max
+    # (DuckDB's mode() over 600,000 names took half as long again on 1M events; benchmarks/dashboard.py).
     sql = (
-        "WITH located AS (SELECT location_lat AS y, location_lon AS x, location_name, location_country, "
-        f" floor(location_lat / ?)::BIGINT AS gy, floor(location_lon / ?)::BIGINT AS gx FROM events "
-        f" WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where}), "
-        "cells AS (SELECT gy, gx, avg(y) AS lat, avg(x) AS lon, count(*) AS events, mode(location_name) AS place, "
-        " mode(location_country) AS country, count(DISTINCT location_name) AS places, "
-        " min(y) AS y0, max(y) AS y1, min(x) AS x0, max(x) AS x1 FROM located GROUP BY gy, gx "
-        " ORDER BY events DESC, gy, gx LIMIT ?) "
+        "WITH named AS (SELECT floor(location_lat / ?)::BIGINT AS gy, floor(location_lon / ?)::BIGINT AS gx, "
+        " location_name, location_country, count(*) AS n, sum(location_lat) AS sy, sum(location_lon) AS sx, "
+        " min(location_lat) AS y0, max(location_lat) AS y1, min(location_lon) AS x0, max(location_lon) AS x1 "
+        f" FROM events WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where} GROUP BY ALL), "
+        "cells AS (SELECT gy, gx, sum(sy) / sum(n) AS lat, sum(sx) / sum(n) AS lon, sum(n)::BIGINT AS events, "
+        " arg_max(location_name, n) AS place, arg_max(location_country, n) AS country, "
+        " count(DISTINCT location_name) AS places, min(y0) AS y0, max(y1) AS y1, min(x0) AS x0, max(x1) AS x1 "
+        " FROM named GROUP BY gy, gx ORDER BY events DESC, gy, gx LIMIT ?) "
         # The farthest corner of the members' bounding box bounds every member's distance from the centroid.
         "SELECT round(lat, 4) AS lat, round(lon, 4) AS lon, events, place, country, places, "
         f" ceil(greatest({_km('lat', 'lon', 'y0', 'x0')}, {_km('lat', 'lon', 'y0', 'x1')}, "
@@ -114,7 +124,10 @@ def dyads(cur: Any, flt: EventFilter, limit: int = 20) -> tuple[Period | None, p
     where, params = dataclasses.replace(flt, since=None, until=None).where()
     now = "date >= ?"
     sql = (
-        f"SELECT source_code, target_code, mode(source_name) AS source_name, mode(target_name) AS target_name, "
+        # any_value, not mode: an actor code has one name in practice, and mode() doubled the query's time
+        # on 1M events (benchmarks/dashboard.py).
+        f"SELECT source_code, target_code, any_value(source_name) AS source_name, "
+        f"any_value(target_name) AS target_name, "
         f" count(*) FILTER (WHERE {now}) AS events, "
         f" count(*) FILTER (WHERE {now} AND quad_class IN (1, 2)) AS cooperation, "
         f" count(*) FILTER (WHERE {now} AND quad_class IN (3, 4)) AS conflict, "

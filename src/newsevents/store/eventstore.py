@@ -237,10 +237,8 @@ class EventStore:
     def volume_arrow(self, bucket: BucketChoice = "day", **filters: Any) -> tuple[Bucket, pa.Table]:
         """The bucket used (``auto``: day, week or month, whichever keeps about 120 bars at most) and the
         events per bucket and quad class, with the mean Goldstein score."""
-        flt = EventFilter.parse(**filters)
         with self._cursor() as cur:
-            chosen = dashboard.choose_bucket(cur, flt, bucket)
-            return chosen, dashboard.volume(cur, flt, chosen)
+            return dashboard.volume(cur, EventFilter.parse(**filters), bucket)
 
     def places_arrow(self, cell: float = 1.0, limit: int = 2000, **filters: Any) -> pa.Table:
         """Located events clustered on a grid of ``cell`` degrees, largest clusters first."""

@@ -128,10 +128,10 @@ class EventFilter:
             params.append(list(self.quad))
         for word in self.text or ():
             # Names and the place first: the evidence sentences (another table) only where those miss.
-            parts.append("(strpos(lower(coalesce(source_name, '') || ' ' || coalesce(target_name, '') || ' ' "
-                         "|| coalesce(location_name, '')), ?) > 0 OR event_id IN "
+            parts.append("(strpos(lower(source_name), ?) > 0 OR strpos(lower(target_name), ?) > 0 "
+                         "OR strpos(lower(location_name), ?) > 0 OR event_id IN "
                          "(SELECT event_id FROM event_mentions WHERE strpos(lower(sentence), ?) > 0))")
-            params += [word, word]
+            params += [word] * 4
         return (" AND ".join(parts) or "TRUE"), params
 
 
