@@ -327,3 +327,47 @@ def pipeline() -> Pipeline:
 def test_real_parses(pipeline: Pipeline, text: str, codes: list[str]) -> None:
     events = newsevents.code(pd.DataFrame({"id": ["t"], "text": [text]}), pipeline=pipeline)
     assert list(events["cameo"]) == codes
+
+
+SHOT_AND_WOUNDED = """
+police         police        NOUN   NNS  nsubj      1
+shot           shoot         VERB   VBD  ROOT       1
+and            and           CCONJ  CC   cc         1
+wounded        wound         VERB   VBD  conj       1
+families       family        NOUN   NNS  dobj       3
+.              .             PUNCT  .    punct      1
+"""
+
+SHOT_AND_ARRESTED = """
+police         police        NOUN   NNS  nsubj      1
+shot           shoot         VERB   VBD  ROOT       1
+and            and           CCONJ  CC   cc         1
+arrested       arrest        VERB   VBD  conj       1
+families       family        NOUN   NNS  dobj       3
+.              .             PUNCT  .    punct      1
+"""
+
+SHOT_ONE_WOUNDED_OTHER = """
+police         police        NOUN   NNS  nsubj      1
+shot           shoot         VERB   VBD  ROOT       1
+Iran           Iran          PROPN  NNP  dobj       1   B-GPE
+and            and           CCONJ  CC   cc         1
+wounded        wound         VERB   VBD  conj       1
+families       family        NOUN   NNS  dobj       4
+.              .             PUNCT  .    punct      1
+"""
+
+ACT_PATTERNS = [*PATTERNS, pattern("shoot", "193"), pattern("wound", "182")]
+
+
+def acts(table: str) -> list[tuple[str | None, str, str | None]]:
+    return triples(code(parse(table), patterns=ACT_PATTERNS, table=TABLE))
+
+
+def test_two_verbs_of_one_act_on_one_dyad_are_one_event() -> None:
+    assert acts(SHOT_AND_WOUNDED) == [("police", "182", "families")]  # the result names the act
+
+
+def test_acts_of_different_families_or_dyads_stay_apart() -> None:
+    assert acts(SHOT_AND_ARRESTED) == [("police", "193", "families"), ("police", "173", "families")]
+    assert acts(SHOT_ONE_WOUNDED_OTHER) == [("police", "193", "Iran"), ("police", "182", "families")]

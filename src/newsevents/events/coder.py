@@ -66,7 +66,7 @@ class EventCoder:
     """Codes the events of a parsed article. Build once per process; ``code`` is safe to call repeatedly."""
 
     NAME = "newsevents-rules"
-    VERSION = "1.5.1"
+    VERSION = "1.6.0"
 
     def __init__(self, settings: EventSettings, patterns: PatternIndex, actors: ActorLookup, *,
                  max_sentence_chars: int = 1500, cues_file: Path = CUES_FILE, intent_file: Path = INTENT_FILE,
@@ -121,8 +121,19 @@ class EventCoder:
         kept = alleged(contents(kept, self.cues), self.cues, lambda heads: next(
             (s.actor for s in self._side(heads, state, target_side=False) if s.actor is not None), None))
         events: list[CodedEvent] = []
+        told: dict[int, list[CodedEvent]] = {}  # the events of each verb, by its token
         for match in sorted(kept, key=lambda m: min(w.i for w in m.words)):
-            events.extend(self._events(index, match, state))
+            coded = list(self._events(index, match, state))
+            # "shot and killed a protester": coordinated verbs of one family on the same dyad tell one act,
+            # which the last verb names best (the result)
+            first = self.eventness.same_act(match.token, coded, told)
+            if first is not None and {e.code for e in coded} == {e.code for e in told[first]}:
+                told[match.token.i] = told[first]  # "shelled and bombarded": the same code, the first word
+                continue
+            if first is not None:
+                events = [e for e in events if all(e is not old for old in told[first])]
+            told[match.token.i] = coded
+            events.extend(coded)
         return self._filter(events)
 
     def _match(self, token: Token, state: _Sentence) -> _Match | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
-from ..types import Actor
+from ..types import Actor, CodedEvent
 from .arguments import describes_participant
 from .datafile import read_mapping, word_list
 
@@ -44,6 +44,7 @@ class EventnessRules:
     assent_verbs: frozenset[str]
     habitual_adverbs: frozenset[str]
     name_labels: frozenset[str]
+    act_families: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def load(cls, path: Path = EVENTNESS_FILE) -> EventnessRules:
@@ -62,7 +63,8 @@ class EventnessRules:
                    political_source_codes=tuple(lists["political_source_codes"]),
                    assent_verbs=frozenset(lists["assent_verbs"]),
                    habitual_adverbs=frozenset(lists["habitual_adverbs"]),
-                   name_labels=frozenset(s.upper() for s in lists["name_labels"]))
+                   name_labels=frozenset(s.upper() for s in lists["name_labels"]),
+                   act_families=_families(data.get("act_families"), path))
 
     # -- on the parse ------------------------------------------------------------------------------
 
@@ -138,6 +140,26 @@ class EventnessRules:
             return True
         return self.political(source) or self.political(target)
 
+    def same_act(self, verb: Token, events: list[CodedEvent], told: dict[int, list[CodedEvent]]) -> int | None:
+        """The token index of an earlier verb whose events already tell this act: ``verb`` is coordinated
+        with it ("shot and wounded", "rallied and marched"), both codes are of one family
+        (``act_families``), and every dyad of ``events`` is one of its dyads; None otherwise. The caller
+        keeps the later verb's events, which name the result ("shot and killed")."""
+        if verb.dep_ != "conj" or not events:
+            return None
+        head = verb.head
+        earlier = told.get(head.i)
+        if not earlier:
+            return None
+        family = self._family(events[0].code)
+        if family is None or any(self._family(e.code) != family for e in (*events, *earlier)):
+            return None
+        dyads = {_dyad(e) for e in earlier}
+        return head.i if all(_dyad(e) in dyads for e in events) else None
+
+    def _family(self, code: str) -> int | None:
+        return next((n for n, roots in enumerate(self.act_families) if code.startswith(roots)), None)
+
     def unresolved_name(self, heads: Iterable[Token]) -> bool:
         """Whether one of the heads is part of an organisation's name (an ORG entity)."""
         return any(h.ent_type_ == "ORG" for h in heads)
@@ -147,3 +169,16 @@ def _bare_plural(noun: Token) -> bool:
     """A plural common noun with no determiner, number or possessor: people in general ("migrants")."""
     return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod", "poss", "predet", "quantmod")
                                           for c in noun.children)
+
+
+def _dyad(event: CodedEvent) -> tuple[str | None, str | None]:
+    return (event.source.code if event.source else None, event.target.code if event.target else None)
+
+
+def _families(data: object, path: Path) -> tuple[tuple[str, ...], ...]:
+    """``act_families``: a list of lists of CAMEO code prefixes."""
+    if not isinstance(data, list) or not all(
+            isinstance(f, list) and f and all(isinstance(c, str) and c.isdigit() for c in f) for f in data):
+        raise KnowledgeError(f"'act_families' in {_WHAT} {path} must be a list of lists of CAMEO code prefixes in "
+                             "quotes, such as [[\"18\", \"19\", \"20\"]]; fix it")
+    return tuple(tuple(f) for f in data)
