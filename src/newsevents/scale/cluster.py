@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -141,7 +142,7 @@ class DaskCoder:
         threads = sum(self.client.nthreads().values())
         window = cluster.in_flight_per_thread * max(threads, 1)
         batches = enumerate(_batches(items, cluster.batch_documents))
-        run_id = hashlib.sha256(f"{name}{id(self)}{self.client.id}".encode()).hexdigest()[:8]
+        run_id = uuid.uuid4().hex[:12]  # a task's key is its identity to Dask: no two runs may share one
         sent: dict[Future, tuple[int, Batch]] = {}
         done: dict[int, list[Result | Failure]] = {}
         collected = as_completed()
@@ -160,10 +161,14 @@ class DaskCoder:
                 index, batch = sent.pop(future)
                 done[index] = self._outcome(future, batch)
                 future.release()
-                submit(1)
                 while following in done:
                     yield from done.pop(following)
                     following += 1
+                # Batches finished behind a slow one wait here for it; while ``window`` of them wait, no more
+                # are sent, so that memory stays bounded however long the slow one is retried. The slow one
+                # is still in ``sent``, so the loop goes on until it arrives.
+                if len(done) < window:
+                    submit(max(window - len(sent), 0))
         finally:
             for future in sent:
                 future.cancel()
