@@ -333,7 +333,12 @@ def open(path: str | Path, *, read_only: bool = True, settings: StoreSettings | 
                                  f"writing once to upgrade it (newsevents ingest --db {path})")
         else:
             with access.writing() as con:
-                migrate(con)
+                try:
+                    migrate(con)
+                except access.errors as exc:  # e.g. a PostgreSQL role that may not create the tables
+                    raise StoreError(f"{path} cannot be opened for writing ({str(exc).strip().splitlines()[0]}); "
+                                     "use a role that may create and write the store's tables, or open it "
+                                     "read-only") from exc
     except BaseException:
         access.close()
         raise
