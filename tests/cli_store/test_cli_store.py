@@ -1,4 +1,5 @@
-"""The store commands: ingest (with a stand-in pipeline), events, sql, export, failures."""
+"""The store commands: ingest (with a stand-in pipeline), events, sql, export, failures, serve, each with
+--db a DuckDB file and a PostgreSQL URL (store_db)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def app() -> typer.Typer:
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.duckdb"
+def db(store_db: Path | str) -> Path | str:
+    path = store_db
     with st.open(path, read_only=False) as store:
         store.ingest([result("a", story_text(1), events=[event("a", 0), event("a", 1, cameo="190", plover="ASSAULT",
                                                                               quad=4, goldstein=-10.0)])])
@@ -69,13 +70,14 @@ def stand_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "newsevents.pipeline", module)
 
 
-def test_ingest_stores_reports_and_is_idempotent(app: typer.Typer, tmp_path: Path, stand_in: None) -> None:
+def test_ingest_stores_reports_and_is_idempotent(app: typer.Typer, tmp_path: Path, stand_in: None,
+                                                 store_db: Path | str) -> None:
     inputs = tmp_path / "in.jsonl"
     lines = [{"id": "n1", "text": "Washington visited Iraq. " + story_text(1)},
              {"id": "n2", "text": "FAIL " + story_text(2)},
              {"id": "n3", "text": story_text(3), "url": "https://x.example/3"}]
     inputs.write_text("".join(json.dumps(x) + "\n" for x in lines))
-    db = tmp_path / "new.duckdb"
+    db = store_db
     first = run(app, "ingest", inputs, "--db", db, "-v")
     assert first.exit_code == 1  # one input failed
     assert "stored n1 from" in first.stderr and "[E201]" in first.stderr
@@ -105,7 +107,7 @@ def test_ingest_summary_counts_in_words_and_gives_the_wall_time(tmp_path: Path, 
     assert "stored n1 from" in verbose.stderr and "(1 event)" in verbose.stderr
 
 
-def test_events_formats_and_filters(app: typer.Typer, db: Path) -> None:
+def test_events_formats_and_filters(app: typer.Typer, db: Path | str) -> None:
     jsonl = run(app, "events", "--db", db, "--format", "jsonl", "--type", "ASSAULT")
     records = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert [(r["cameo"], r["plover"]["type"], r["source"]["code"]) for r in records] == [("190", "ASSAULT", "USAGOV")]
@@ -118,14 +120,15 @@ def test_events_formats_and_filters(app: typer.Typer, db: Path) -> None:
     assert len(limited.stdout.splitlines()) == 1
 
 
-def test_events_refuses_bad_filters(app: typer.Typer, db: Path) -> None:
+def test_events_refuses_bad_filters(app: typer.Typer, db: Path | str) -> None:
     bad = run(app, "events", "--db", db, "--country", "Iraq")
     assert isinstance(bad.exception, UsageError)  # main() turns it into exit status 2
-    missing = run(app, "events", "--db", db.with_name("none.duckdb"))
+    missing = run(app, "events", "--db", db.with_name("none.duckdb") if isinstance(db, Path) else
+                  db.replace("search_path%3D", "search_path%3Dnone_"))  # a schema with no store in it
     assert isinstance(missing.exception, StoreError)
 
 
-def test_sql_reads_and_refuses_writes(app: typer.Typer, db: Path) -> None:
+def test_sql_reads_and_refuses_writes(app: typer.Typer, db: Path | str) -> None:
     ok = run(app, "sql", "SELECT cameo FROM events ORDER BY cameo", "--db", db, "--format", "csv")
     assert ok.stdout.splitlines() == ["cameo", "042", "190"]
     refused = run(app, "sql", "DELETE FROM events", "--db", db)
@@ -134,7 +137,7 @@ def test_sql_reads_and_refuses_writes(app: typer.Typer, db: Path) -> None:
         assert store.counts()["events"] == 2
 
 
-def test_export_gdelt_to_a_file_and_jsonl_to_stdout(app: typer.Typer, db: Path, tmp_path: Path) -> None:
+def test_export_gdelt_to_a_file_and_jsonl_to_stdout(app: typer.Typer, db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "events.tsv"
     done = run(app, "export", "--format", "gdelt", "--db", db, "--output", out)
     assert done.exit_code == 0 and "exported 2 asserted events" in done.stderr
@@ -150,7 +153,7 @@ def test_export_gdelt_to_a_file_and_jsonl_to_stdout(app: typer.Typer, db: Path, 
     assert isinstance(bad.exception, UsageError)
 
 
-def test_serve_runs_the_api_on_the_given_port(db: Path, tmp_path: Path) -> None:
+def test_serve_runs_the_api_on_the_given_port(db: Path | str, tmp_path: Path) -> None:
     command = Path(sys.executable).parent / "newsevents"
     if not command.exists():
         pytest.skip("the newsevents command is not installed (pip install -e .)")

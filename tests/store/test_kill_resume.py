@@ -1,8 +1,8 @@
 """Kill `newsevents ingest` with SIGKILL midway, run it again: every story stored exactly once.
 
 Runs the real CLI and pipeline (spaCy model, two worker processes) over 2,000 stories of
-../shared/corpus/synthetic_news.jsonl: about two minutes, part of `make test` because it is the proof
-that nothing is lost or doubled.
+../shared/corpus/synthetic_news.jsonl, into a DuckDB file and into a PostgreSQL database (store_db):
+about two minutes each, part of `make test` because it is the proof that nothing is lost or doubled.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ def _newsevents() -> str:
 
 
 @pytest.mark.model
-def test_sigkill_midway_then_rerun_stores_every_story_once(tmp_path: Path) -> None:
+def test_sigkill_midway_then_rerun_stores_every_story_once(tmp_path: Path, store_db: Path | str) -> None:
     if not CORPUS.exists():
         pytest.skip(f"{CORPUS} is absent: the kill test needs 2,000 stories from ../shared/corpus")
     inputs = tmp_path / "stories.jsonl"
     with CORPUS.open(encoding="utf-8") as src:
         inputs.write_text("".join(next(src) for _ in range(STORIES)), encoding="utf-8")
-    db = tmp_path / "kill.duckdb"
+    db = store_db
     command = [_newsevents(), "ingest", str(inputs), "--db", str(db), "--verbose", "--workers", "2"]
 
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -1,6 +1,6 @@
-"""What `watch` remembers in the store (watchstate.py, migration 0005), on a real DuckDB file: entries
-recorded once however often a feed is polled, validators kept over a 304, retries due by time, and an
-entry whose article is stored found without fetching it again."""
+"""What `watch` remembers in the store (watchstate.py, migration 0005), on a real DuckDB file and a real
+PostgreSQL database: entries recorded once however often a feed is polled, validators kept over a 304,
+retries due by time, and an entry whose article is stored found without fetching it again."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ ENTRIES = [NewEntry("urn:1", "https://news.example/1.html", "One", date(2025, 11
            NewEntry("urn:2", "https://news.example/2.html", None, None)]
 
 
-def test_polling_again_records_no_entry_twice_and_a_304_keeps_the_validators(tmp_path: Path) -> None:
-    with st.open(tmp_path / "w.duckdb", read_only=False) as store:
+def test_polling_again_records_no_entry_twice_and_a_304_keeps_the_validators(store_db: Path | str) -> None:
+    with st.open(store_db, read_only=False) as store:
         assert store.record_poll(FEED, etag='"a"', last_modified="Fri, 14 Nov 2025 11:00:00 GMT", entries=ENTRIES,
                                  now=NOW) == 2
         assert store.record_poll(FEED, etag='"b"', last_modified=None, entries=ENTRIES[::-1], now=NOW) == 0
@@ -29,8 +29,8 @@ def test_polling_again_records_no_entry_twice_and_a_304_keeps_the_validators(tmp
     assert [(i.key, i.title, i.published) for i in due] == [("urn:1", "One", date(2025, 11, 13)), ("urn:2", None, None)]
 
 
-def test_a_failure_is_due_again_at_its_time_and_done_is_never_due(tmp_path: Path) -> None:
-    with st.open(tmp_path / "w.duckdb", read_only=False) as store:
+def test_a_failure_is_due_again_at_its_time_and_done_is_never_due(store_db: Path | str) -> None:
+    with st.open(store_db, read_only=False) as store:
         store.record_poll(FEED, etag=None, last_modified=None, entries=ENTRIES, now=NOW)
         store.record_feed_items([ItemResult(ENTRIES[0].link, "one"),
                                  ItemResult(ENTRIES[1].link, code="E107", retry_at=NOW + timedelta(minutes=1))], NOW)
@@ -46,8 +46,8 @@ def test_a_failure_is_due_again_at_its_time_and_done_is_never_due(tmp_path: Path
     assert state is not None and state.failures == 2 and state.retry_at == NOW + timedelta(hours=2)
 
 
-def test_an_article_stored_before_its_entry_was_marked_is_found(tmp_path: Path) -> None:
-    with st.open(tmp_path / "w.duckdb", read_only=False) as store:
+def test_an_article_stored_before_its_entry_was_marked_is_found(store_db: Path | str) -> None:
+    with st.open(store_db, read_only=False) as store:
         assert store.stored_article(ENTRIES[0].link) is None
         store.ingest([result("one", story_text(1), url=ENTRIES[0].link, source=ENTRIES[0].link)])
         assert store.stored_article(ENTRIES[0].link) == "one"
