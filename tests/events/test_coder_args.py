@@ -80,6 +80,11 @@ def test_a_following_region_decides_the_country_of_a_town(pipeline: Pipeline, te
     assert country(event.source) == expected
 
 
+def test_a_province_before_a_title_gives_the_officials_country(pipeline: Pipeline) -> None:
+    event = only(coded(pipeline, "Ontario Premier Doug Ford criticised the federal government on Monday."), "11")
+    assert country(event.source) == "CAN"
+
+
 def test_a_list_of_countries_is_not_a_town_and_its_region(pipeline: Pipeline) -> None:
     events = coded(pipeline, "Iran, Iraq and Syria condemned the attack on Monday.")
     events = [e for e in events if e.cameo.startswith("11")]

@@ -211,7 +211,7 @@ class Scanner:
             stop = i + 1
             while stop < end and doc[stop].ent_type_ != "PERSON":
                 stop += 1
-            hit = self._longest(doc, i, stop, zones[i], aliases)
+            hit = self._longest(doc, i, stop, zones[i], aliases) or self._region_title(doc, i, stop + 1, zones[i])
             if hit is None:
                 if token.text.lower() in PRONOUNS and token.pos_ in ("PRON", ""):
                     hits.append(Hit(i, i + 1, "pronoun", zones[i]))
@@ -418,6 +418,23 @@ class Scanner:
                 return True
         return False
 
+    def _region_title(self, doc: Doc, k: int, j: int, zone: str) -> Hit | None:
+        """A state or province written before a title inside a person's name ("Manitoba Premier Brian
+        Pallister", "Texas Governor ..."): the tagger folds it into the PERSON entity, where it is no
+        place of its own; it still says whose office it is (issue 8, category 4)."""
+        if self.places is None:
+            return None
+        for n in (2, 1):
+            if k + n >= j - 1 or not _capitalised(doc[k:k + n].text):
+                continue
+            if self._role(doc[k + n:k + n + 1], fold(doc[k + n].text)) is None:
+                continue
+            regions = {m.entry.country for m in self.places(doc[k:k + n].text)
+                       if m.primary and m.entry.feature == "admin1" and m.entry.country}
+            if len(regions) == 1:
+                return Hit(k, k + n, "place", zone, places=(regions.pop(),))
+        return None
+
     def _person(self, doc: Doc, i: int, j: int, zone: str, aliases: _Aliases, hits: list[Hit]) -> None:
         """A PERSON entity: its leading titles and countries, then the name as a whole."""
         if self._titled_name(doc, i, j, zone, hits):
@@ -427,7 +444,7 @@ class Scanner:
             if doc[k].text.lower() == "the":
                 k += 1
                 continue
-            title = self._longest(doc, k, j - 1, zone, aliases, only_titles=True)
+            title = self._longest(doc, k, j - 1, zone, aliases, only_titles=True) or self._region_title(doc, k, j, zone)
             if title is None:
                 break
             hits.append(title)

@@ -66,7 +66,7 @@ class EventCoder:
     """Codes the events of a parsed article. Build once per process; ``code`` is safe to call repeatedly."""
 
     NAME = "newsevents-rules"
-    VERSION = "1.6.0"
+    VERSION = "1.6.1"
 
     def __init__(self, settings: EventSettings, patterns: PatternIndex, actors: ActorLookup, *,
                  max_sentence_chars: int = 1500, cues_file: Path = CUES_FILE, intent_file: Path = INTENT_FILE,
