@@ -67,10 +67,11 @@ def _watcher(site: FeedSite, store: EventStore, pipeline: Pipeline, clock: Clock
 
 @pytest.mark.model
 def test_each_cycle_fetches_only_what_is_new_and_an_unchanged_feed_costs_a_304(
-        site: FeedSite, tmp_path: Path, pipeline: Pipeline) -> None:
+        site: FeedSite, store_db: Path | str, pipeline: Pipeline) -> None:
+    """On both store backends (``store_db``: DuckDB, and PostgreSQL when the tests have a server)."""
     _publish(site, "/w/ceasefire.html", "/w/protest.html")
     lines: list[str] = []
-    with open_store(tmp_path / "w.duckdb", read_only=False) as store, Fetcher(SETTINGS.read) as fetcher:
+    with open_store(store_db, read_only=False) as store, Fetcher(SETTINGS.read) as fetcher:
         watcher = _watcher(site, store, pipeline, Clock(), threading.Event(), fetcher, lines)
         first = watcher.cycle(1)
         _publish(site, "/w/visit.html", "/w/ceasefire.html", "/w/protest.html")  # a new entry on top

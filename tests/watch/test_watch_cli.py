@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from newsevents.store import open as open_store
 from read.feed_site import FeedSite, article, feed_site, rss
 
 DATE = "Tue, 11 Nov 2025 07:00:00 GMT"
@@ -48,22 +48,23 @@ def _cycles(log: Path) -> list[str]:
     return [line for line in log.read_text().splitlines() if line.startswith("cycle ")]
 
 
-def _start(site: FeedSite, tmp: Path, log: Path) -> subprocess.Popen[bytes]:
+def _start(site: FeedSite, tmp: Path, log: Path, db: Path | str) -> subprocess.Popen[bytes]:
     config = tmp / "config.toml"
     config.write_text("[read]\nhost_interval_s = 0.0\n[watch]\nretry_base_s = 1.0\n", encoding="utf-8")
     return subprocess.Popen([sys.executable, "-m", "newsevents.cli", "watch", f"{site.url}/feed", "--every", "1s",
-                             "--db", str(tmp / "watch.duckdb"), "--config", str(config)],
+                             "--db", str(db), "--config", str(config)],
                             stdout=subprocess.DEVNULL, stderr=log.open("w"))
 
 
 @pytest.mark.model
-def test_watch_killed_mid_cycle_and_restarted_stores_every_article_once(tmp_path: Path) -> None:
+def test_watch_killed_mid_cycle_and_restarted_stores_every_article_once(tmp_path: Path, store_db: Path | str) -> None:
+    """On both store backends (``store_db``: DuckDB, and PostgreSQL when the tests have a server)."""
     first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
     with feed_site() as site:
         for path in STORIES:
             _put(site, path, delay_s=60.0 if path == "/w/m-slow.html" else 0.0)
         _publish(site, "/w/a-ceasefire.html", "/w/b-protest.html")
-        first = _start(site, tmp_path, first_log)
+        first = _start(site, tmp_path, first_log, store_db)
         try:
             _until("the first cycle", lambda: any("2 stored" in c for c in _cycles(first_log)), first_log)
             # The feed changes: four new entries, the slow one in the middle of them (entries are fetched in
@@ -75,7 +76,7 @@ def test_watch_killed_mid_cycle_and_restarted_stores_every_article_once(tmp_path
         finally:
             first.kill()
         _put(site, "/w/m-slow.html")  # answers at once now
-        second = _start(site, tmp_path, second_log)
+        second = _start(site, tmp_path, second_log, store_db)
         try:
             # A cycle with the feed unchanged and nothing left to fetch: everything is in.
             _until("a quiet cycle", lambda: any("(1 unchanged" in c and " 0 articles" in c
@@ -88,11 +89,11 @@ def test_watch_killed_mid_cycle_and_restarted_stores_every_article_once(tmp_path
             assert second.wait(120) == 0, second_log.read_text()
         finally:
             second.kill()
-    with duckdb.connect(str(tmp_path / "watch.duckdb"), read_only=True) as con:
-        stored = con.execute("SELECT url, count(*) FROM articles GROUP BY url ORDER BY url").fetchall()
-        documents = con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
-        items = dict(con.execute("SELECT status, count(*) FROM feed_items GROUP BY status").fetchall())
-    assert [(url.removeprefix(site.url), n) for url, n in stored] == [(path, 1) for path in sorted(STORIES)]
+    with open_store(store_db) as store:
+        stored = store.sql_arrow("SELECT url, count(*) AS n FROM articles GROUP BY url ORDER BY url").to_pylist()
+        documents = store.counts()["documents"]
+        items = store.feed_item_counts()
+    assert [(r["url"].removeprefix(site.url), r["n"]) for r in stored] == [(path, 1) for path in sorted(STORIES)]
     assert documents == len(STORIES) and items == {"done": len(STORIES)}
     assert len(site.hits("/w/m-slow.html")) == 2  # asked again after the kill, stored once
     assert all(len(site.hits(p)) <= 2 for p in STORIES)
