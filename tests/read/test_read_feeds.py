@@ -165,3 +165,10 @@ def test_feed_list_refuses_malformed_opml() -> None:
     with pytest.raises(FeedError, match="not well-formed OPML") as caught:
         feed_list(b"<?xml version='1.0'?><opml><body><outline", "feed list x.opml")
     assert caught.value.code == "E112"
+
+
+def test_a_feed_given_as_a_feed_list_says_what_it_is(site: FeedSite, tmp_path: Path) -> None:
+    mistaken = tmp_path / "wire.feeds"
+    mistaken.write_text(rss(site, [("/a/talks.html", "Talks resume", DATES[0])]), encoding="utf-8")
+    (failure,) = _read([str(mistaken)])
+    assert isinstance(failure, Failure) and failure.code == "E112" and "is a feed itself" in failure.message

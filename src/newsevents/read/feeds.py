@@ -99,6 +99,9 @@ def parse_feed(body: bytes, base_url: str | None, what: str) -> list[FeedEntry |
 
 def feed_list(body: bytes, what: str) -> list[str | FeedError]:
     """The feed URLs an OPML file or a one-URL-a-line list names; a line that is no URL is its FeedError."""
+    if looks_like_feed(body):
+        raise FeedError(f"{what} is a feed itself, not a list of feeds: give watch the feed's URL, or read the file "
+                        "once with code or ingest (as a .rss, .atom or .xml file)")
     if body.lstrip(b"\xef\xbb\xbf \t\r\n")[:256].lower().startswith((b"<?xml", b"<opml")):
         return _opml(body, what)
     try:
