@@ -62,7 +62,7 @@ def results() -> list[Result]:
     return out
 
 
-def build(path: Path) -> Path:
+def build(path: Path | str) -> Path | str:
     """Write the store to ``path`` and close it."""
     with st.open(path, read_only=False, settings=StoreSettings()) as store:
         store.ingest(results())

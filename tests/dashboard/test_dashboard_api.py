@@ -18,14 +18,16 @@ from newsevents.api import create_app
 from newsevents.api.dashboard import marks
 from newsevents.settings import Settings
 from newsevents.store.gdelt import gdelt_names
+from store.backends import BACKENDS, store_target
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    path = build(tmp_path_factory.mktemp("dash") / "dash.duckdb")
-    settings = Settings()
-    with st.open(path, settings=settings.store) as store, serving(create_app(store, settings, dict)) as client:
-        yield client
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    with store_target(request.param, tmp_path_factory.mktemp("dash"), "dash") as target:
+        path = build(target)
+        settings = Settings()
+        with st.open(path, settings=settings.store) as store, serving(create_app(store, settings, dict)) as client:
+            yield client
 
 
 def _volume(client: httpx.Client, **params: str) -> dict[tuple[str, int], int]:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from ..geo.distance import haversine_sql_between
+from .dialect import dialect_of
 from .filters import EventFilter
 
 Bucket = Literal["day", "week", "month"]
@@ -45,14 +46,14 @@ def volume(cur: Any, flt: EventFilter, bucket: BucketChoice = "day") -> tuple[Bu
              "month": "CAST(date_trunc('month', d.date) AS DATE)"}
     table = _table(cur, (
         "WITH daily AS (SELECT date, quad_class, count(*) AS events, sum(goldstein) AS total, count(goldstein) "
-        f" AS scored FROM events WHERE date IS NOT NULL AND {where} GROUP BY ALL), "
+        f" AS scored FROM events WHERE date IS NOT NULL AND {where} GROUP BY date, quad_class), "
         "span AS (SELECT (coalesce(?::DATE, max(date)) - coalesce(?::DATE, min(date))) + 1 AS days FROM daily), "
         "chosen AS (SELECT CASE WHEN ? <> 'auto' THEN ? WHEN days IS NULL OR days <= ? THEN 'day' "
         " WHEN days <= ? THEN 'week' ELSE 'month' END AS bucket FROM span) "
         f"SELECT c.bucket, CASE c.bucket WHEN 'day' THEN {trunc['day']} WHEN 'week' THEN {trunc['week']} "
         f" ELSE {trunc['month']} END AS period, d.quad_class, sum(d.events)::BIGINT AS events, "
         " sum(d.total) / nullif(sum(d.scored), 0) AS goldstein, sum(d.scored)::BIGINT AS scored "
-        "FROM daily d, chosen c GROUP BY ALL ORDER BY period, quad_class"),
+        "FROM daily d, chosen c GROUP BY c.bucket, period, d.quad_class ORDER BY period, quad_class"),
         [*params, flt.until, flt.since, bucket, bucket, AUTO_DAYS, AUTO_WEEKS_DAYS])
     if table.num_rows == 0:  # nothing matches: the filter's own dates, if it has both, else the finest
         days = (flt.until - flt.since).days + 1 if flt.since and flt.until else 0
@@ -65,19 +66,21 @@ def volume(cur: Any, flt: EventFilter, bucket: BucketChoice = "day") -> tuple[Bu
 def places(cur: Any, flt: EventFilter, cell: float = 1.0, limit: int = 2000) -> pa.Table:
     """Located events clustered by grid cell: lat, lon (centroid), events, place, country, places, km."""
     where, params = flt.where()
+    sql_of = dialect_of(cur)
     # Two levels: first each place name in each cell, then the cells, with the commonest name by arg_max
     # (DuckDB's mode() over 600,000 names took half as long again on 1M events; benchmarks/dashboard.py).
     sql = (
         "WITH named AS (SELECT floor(location_lat / ?)::BIGINT AS gy, floor(location_lon / ?)::BIGINT AS gx, "
         " location_name, location_country, count(*) AS n, sum(location_lat) AS sy, sum(location_lon) AS sx, "
         " min(location_lat) AS y0, max(location_lat) AS y1, min(location_lon) AS x0, max(location_lon) AS x1 "
-        f" FROM events WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where} GROUP BY ALL), "
+        f" FROM events WHERE location_lat IS NOT NULL AND location_lon IS NOT NULL AND {where} "
+        " GROUP BY gy, gx, location_name, location_country), "
         "cells AS (SELECT gy, gx, sum(sy) / sum(n) AS lat, sum(sx) / sum(n) AS lon, sum(n)::BIGINT AS events, "
-        " arg_max(location_name, n) AS place, arg_max(location_country, n) AS country, "
+        f" {sql_of.arg_max('location_name', 'n')} AS place, {sql_of.arg_max('location_country', 'n')} AS country, "
         " count(DISTINCT location_name) AS places, min(y0) AS y0, max(y1) AS y1, min(x0) AS x0, max(x1) AS x1 "
         " FROM named GROUP BY gy, gx ORDER BY events DESC, gy, gx LIMIT ?) "
         # The farthest corner of the members' bounding box bounds every member's distance from the centroid.
-        "SELECT round(lat, 4) AS lat, round(lon, 4) AS lon, events, place, country, places, "
+        f"SELECT {sql_of.round('lat', 4)} AS lat, {sql_of.round('lon', 4)} AS lon, events, place, country, places, "
         f" ceil(greatest({_km('lat', 'lon', 'y0', 'x0')}, {_km('lat', 'lon', 'y0', 'x1')}, "
         f" {_km('lat', 'lon', 'y1', 'x0')}, {_km('lat', 'lon', 'y1', 'x1')}) + 1)::INTEGER AS km "
         "FROM cells ORDER BY events DESC, place")
@@ -126,8 +129,8 @@ def dyads(cur: Any, flt: EventFilter, limit: int = 20) -> tuple[Period | None, p
     sql = (
         # any_value, not mode: an actor code has one name in practice, and mode() doubled the query's time
         # on 1M events (benchmarks/dashboard.py).
-        f"SELECT source_code, target_code, any_value(source_name) AS source_name, "
-        f"any_value(target_name) AS target_name, "
+        f"SELECT source_code, target_code, {dialect_of(cur).any_value('source_name')} AS source_name, "
+        f"{dialect_of(cur).any_value('target_name')} AS target_name, "
         f" count(*) FILTER (WHERE {now}) AS events, "
         f" count(*) FILTER (WHERE {now} AND quad_class IN (1, 2)) AS cooperation, "
         f" count(*) FILTER (WHERE {now} AND quad_class IN (3, 4)) AS conflict, "

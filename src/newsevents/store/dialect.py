@@ -6,8 +6,9 @@ function is handed (``dialect_of``):
 
   column types     DuckDB's DOUBLE, TINYINT and BLOB are PostgreSQL's DOUBLE PRECISION, SMALLINT and
                    BYTEA (``ddl`` rewrites a migration's statement; the migrations themselves are shared)
-  functions        PostgreSQL gets DuckDB's ``regexp_extract`` as a small SQL function (``PRELUDE``),
-                   which one migration uses; ``mode`` is an ordered-set aggregate there (``mode``)
+  functions        PostgreSQL gets DuckDB's ``regexp_extract`` as a small SQL function (``prelude``),
+                   which one migration uses; ``mode``, ``arg_max``, ``any_value`` and ``round`` to
+                   places are written its way (the methods of the same names)
   writers          DuckDB lets one process write a file at a time (connection.py); PostgreSQL takes any
                    number of writers, so each batch takes a transaction-scoped advisory lock first
                    (``lock_writers``): batches are serialised per store, each sees every batch committed
@@ -60,6 +61,20 @@ class Dialect:
     def mode(self, column: str) -> str:
         """The most frequent value of ``column`` (a name written by the caller, never user input)."""
         return f"mode() WITHIN GROUP (ORDER BY {column})" if self.name == "postgresql" else f"mode({column})"
+
+    def arg_max(self, value: str, by: str) -> str:
+        """``value`` of a row where ``by`` is largest."""
+        return f"(array_agg({value} ORDER BY {by} DESC))[1]" if self.name == "postgresql" else f"arg_max({value}, {by})"
+
+    def any_value(self, column: str) -> str:
+        """Some value of ``column`` in the group (PostgreSQL 15 has no any_value: its least)."""
+        return f"min({column})" if self.name == "postgresql" else f"any_value({column})"
+
+    def round(self, expression: str, digits: int) -> str:
+        """A double rounded to ``digits`` decimals (PostgreSQL rounds only NUMERIC to a number of places)."""
+        if self.name == "postgresql":
+            return f"round(CAST({expression} AS NUMERIC), {digits})::DOUBLE PRECISION"
+        return f"round({expression}, {digits})"
 
     def lock_writers(self, cur: Any) -> None:
         """Inside a write transaction: wait until no other writer of this store is inside one."""
