@@ -1,43 +1,44 @@
-"""Named, ordered migrations: recorded, applied once, an older database upgraded, a newer one refused."""
+"""Named, ordered migrations: recorded, applied once, an older database upgraded, a newer one refused;
+on DuckDB and on PostgreSQL (store_db)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import newsevents.store as st
 from newsevents.errors import StoreError
 from newsevents.store.schema import MIGRATIONS, Migration, migrate
+from store.backends import raw_connection
 from store.store_fakes import result, story_text
 
 
-def _ledger(path: Path) -> list[tuple[str, datetime]]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return con.execute("SELECT name, applied_at FROM migrations ORDER BY name").fetchall()
+def _ledger(path: Path | str) -> list[tuple[str, datetime]]:
+    with raw_connection(path) as con:
+        return [tuple(r) for r in con.execute("SELECT name, applied_at FROM migrations ORDER BY name").fetchall()]
 
 
-def test_a_new_store_records_every_migration_in_order(tmp_path: Path) -> None:
-    db = tmp_path / "new.duckdb"
+def test_a_new_store_records_every_migration_in_order(store_db: Path | str) -> None:
+    db = store_db
     st.open(db, read_only=False).close()
     assert [name for name, _ in _ledger(db)] == [m.name for m in MIGRATIONS]
     assert [m.name for m in MIGRATIONS] == sorted(m.name for m in MIGRATIONS)
 
 
-def test_opening_again_applies_nothing(tmp_path: Path) -> None:
-    db = tmp_path / "again.duckdb"
+def test_opening_again_applies_nothing(store_db: Path | str) -> None:
+    db = store_db
     st.open(db, read_only=False).close()
     before = _ledger(db)
     st.open(db, read_only=False).close()
     assert _ledger(db) == before
 
 
-def test_an_older_database_is_upgraded_and_keeps_its_articles(tmp_path: Path) -> None:
-    db = tmp_path / "old.duckdb"
+def test_an_older_database_is_upgraded_and_keeps_its_articles(store_db: Path | str) -> None:
+    db = store_db
     text = story_text(1, words=150)
-    with duckdb.connect(str(db)) as con:
+    with raw_connection(db) as con:
         migrate(con, MIGRATIONS[:1])  # as the first release left it: no signatures table, no indexes
         con.execute("INSERT INTO articles (doc_id, source, outlet, text, content_hash, story_id, ingested_at) "
                     "VALUES ('old', 'old.txt', 'old.txt', ?, 'h', 'old', now())", [text])
@@ -55,22 +56,23 @@ def test_an_older_database_is_upgraded_and_keeps_its_articles(tmp_path: Path) ->
     assert signed == ["new", "old"]
 
 
-def test_a_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
-    db = tmp_path / "newer.duckdb"
+def test_a_database_from_a_newer_version_is_refused(store_db: Path | str) -> None:
+    db = store_db
     st.open(db, read_only=False).close()
-    with duckdb.connect(str(db)) as con:
+    with raw_connection(db) as con:
         con.execute("INSERT INTO migrations VALUES ('9999_from_the_future', now())")
     with pytest.raises(StoreError, match="newer version"):
         st.open(db, read_only=False)
 
 
-def test_a_failing_migration_leaves_the_previous_state(tmp_path: Path) -> None:
-    db = tmp_path / "broken.duckdb"
+def test_a_failing_migration_leaves_the_previous_state(store_db: Path | str) -> None:
+    db = store_db
     broken = (*MIGRATIONS, Migration("9000_broken", ("CREATE TABLE half (x INTEGER)", "SELECT * FROM nowhere")))
-    with duckdb.connect(str(db)) as con:
+    with raw_connection(db) as con:
         with pytest.raises(StoreError, match="9000_broken failed"):
             migrate(con, broken)
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_schema = current_schema()").fetchall()}
         names = [r[0] for r in con.execute("SELECT name FROM migrations").fetchall()]
     assert "half" not in tables
     assert names == [m.name for m in MIGRATIONS]
