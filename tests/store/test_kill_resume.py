@@ -2,7 +2,7 @@
 
 Runs the real CLI and pipeline (spaCy model, two worker processes) over 2,000 stories of
 ../shared/corpus/synthetic_news.jsonl, into a DuckDB file and into a PostgreSQL database (store_db):
-about two minutes each, part of `make test` because it is the proof that nothing is lost or doubled.
+a few minutes in all, part of `make test` because it is the proof that nothing is lost or doubled.
 """
 
 from __future__ import annotations
