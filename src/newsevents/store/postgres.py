@@ -271,8 +271,10 @@ class PgAccess:
             yield cur
         finally:
             cur.close()
+            # A connection left inside a transaction (an export's reader abandoned half-way) is not reused.
+            idle = not conn.closed and conn.info.transaction_status == _psycopg().pq.TransactionStatus.IDLE
             with self._lock:
-                if self._closed or conn.closed or conn.broken:
+                if self._closed or conn.broken or not idle:
                     conn.close()
                 else:
                     self._idle.append(conn)
