@@ -39,7 +39,6 @@ from pathlib import Path
 import duckdb
 import httpx
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from store import build_events  # benchmarks/store.py: the same synthetic events
 
 VIEWS = (("/stats/volume", {"bucket": "day"}), ("/stats/places", {"cell": 2}), ("/stats/dyads", {"limit": 15}),

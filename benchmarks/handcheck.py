@@ -33,11 +33,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import handcheck_score as hs  # the scoring half, importable without a model
 from newsevents.errors import NewsEventsError
 from newsevents.evaluate.halves import HALVES, half_of
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import handcheck_score as hs  # the scoring half, importable without a model
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "geowebnews.dev.jsonl"
