@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import uuid
 from pathlib import Path
@@ -65,3 +66,27 @@ def test_without_psycopg_a_url_says_to_install_the_extra(monkeypatch: pytest.Mon
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
     with pytest.raises(MissingExtraError, match=r"E007.*pip install 'newsevents\[postgres\]'"):
         st.open("postgresql://someone@db.example/news")
+
+
+def test_the_same_events_export_the_same_from_both_backends(tmp_path: Path) -> None:
+    """GDELT and POLECAT files are written by DuckDB's expressions either way (mirror.py): the same bytes,
+    but for GDELT's DATEADDED, the moment each store first recorded the event."""
+    results = [result("a", story_text(1), events=[event("a", 0), event("a", 1, cameo="190", plover="ASSAULT", quad=4,
+                                                                      goldstein=-10.0, day=None)],
+                      url="https://news.example/a", site="AP"),
+               result("b", story_text(2), events=[event("b", 0, sentence_index=3)])]
+    exports: dict[str, dict[str, list[list[str]]]] = {}
+    with pg_schema() as url:
+        for name, target in (("duckdb", tmp_path / "same.duckdb"), ("postgresql", url)):
+            with st.open(target, read_only=False) as store:
+                store.ingest(results)
+                exports[name] = {}
+                for fmt in ("gdelt", "polecat", "csv"):
+                    sink = io.BytesIO()
+                    store.export(fmt, sink)
+                    exports[name][fmt] = [line.split("\t") for line in sink.getvalue().decode().splitlines()]
+    duck, pg = exports["duckdb"], exports["postgresql"]
+    assert len(duck["gdelt"]) == 2 and [row[:-2] for row in pg["gdelt"]] == [row[:-2] for row in duck["gdelt"]]
+    assert [row[-1] for row in pg["gdelt"]] == [row[-1] for row in duck["gdelt"]]  # SOURCEURL
+    assert pg["polecat"] == duck["polecat"] and len(duck["polecat"]) == 3  # a header and two events
+    assert pg["csv"][0] == duck["csv"][0]  # the flat export's columns, in the same order
