@@ -20,6 +20,7 @@ longer line is skipped without being held in memory.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import partial
@@ -43,6 +44,12 @@ from .urls import check_url
 
 _SNIFF_BYTES = 8192
 _SKIP_CHUNK = 1 << 20
+# Arrays and objects nested this deep are refused before parsing, on every Python: 3.11's JSON parser
+# raises RecursionError near 1,000 levels, 3.13's reads far deeper (and a deep record then costs memory and
+# time downstream), so the limit is this module's, not the interpreter's.
+_MAX_DEPTH = 1000
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 _ARTICLE_FIELDS: tuple[tuple[str, DocKind], ...] = (("text", "clean"), ("html", "html"))
 
 
@@ -133,6 +140,9 @@ def _record(raw: bytes, where: str, path: Path, line_no: int, settings: ReadSett
 
 def _parse(raw: bytes, what: str) -> dict[str, Any]:
     line = decode(raw, "clean", what)
+    if _nesting(line) >= _MAX_DEPTH:
+        raise JsonLinesError(f"{what} nests arrays or objects too deeply to be read ({_MAX_DEPTH:,} levels or "
+                             "more); flatten the record or remove the line")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -147,6 +157,18 @@ def _parse(raw: bytes, what: str) -> dict[str, Any]:
         raise JsonLinesError(f"{what} is a JSON {type(record).__name__}, not an object; write one object "
                              'per line, like {"id": "a1", "text": "..."}')
     return record
+
+
+def _nesting(line: str) -> int:
+    """How deep the line's arrays and objects nest (brackets inside strings not counted); cheap for the
+    usual line, which holds fewer brackets than the limit."""
+    if line.count("[") + line.count("{") < _MAX_DEPTH:
+        return 0
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_JSON_STRING.sub('""', line)):
+        depth += 1 if bracket.group() in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _doc_id(record: dict[str, Any], what: str) -> str | None:
