@@ -41,7 +41,7 @@ import httpx
 
 from store import build_events  # benchmarks/store.py: the same synthetic events
 
-VIEWS = (("/stats/volume", {"bucket": "day"}), ("/stats/places", {"cell": 2}), ("/stats/dyads", {"limit": 15}),
+VIEWS = (("/stats/volume", {"bucket": "auto"}), ("/stats/places", {"cell": 2}), ("/stats/dyads", {"limit": 15}),
          ("/events", {"limit": 25}))
 FILTERS: tuple[dict[str, str], ...] = (
     {"country": "IND"}, {"quad": "4"}, {"dyad": "CHN:USA"}, {"since": "2023-01-01", "until": "2023-03-31"},
