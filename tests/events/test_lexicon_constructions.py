@@ -53,7 +53,7 @@ PHRASAL_VERBS = [
     ("Ghana came out against the Kenyan plan on Monday.", "111", "GHA", "KEN"),
 ]
 FROM_WORDNET = [
-    ("Ghana ostracized Kenyan diplomats on Monday.", "174", "GHA", "KEN"),
+    ("Ghanaian troops subjugated Kenyan villagers on Monday.", "175", "GHA", "KEN"),
     ("Ghanaian police gaoled Kenyan migrants on Monday.", "173", "GHA", "KEN"),
     ("Ghana extolled Kenya on Monday.", "051", "GHA", "KEN"),
 ]
