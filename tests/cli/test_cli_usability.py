@@ -4,6 +4,7 @@ progress totals, the evidence column. No model: the app is built and run in-proc
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -44,11 +45,12 @@ def test_global_options_and_completion_are_offered() -> None:
     for option in ("-q, --quiet", "-v, --verbose", "--install-completion", "--show-completion"):
         assert option in out
     assert _invoke("-q", "-v", "config").exit_code == 2
-    # The installed command itself, in its own process: completion classes are registered process-wide
-    # by Typer and Click, and in the whole suite an in-process run could find them in another state.
+    # The installed command itself, asked for its bash script the way the installed completion asks it.
+    # --show-completion takes no value: it names the shell it detects among its parent processes, which
+    # under make or CI is sh, not bash.
     command = Path(sys.executable).with_name("newsevents")
-    script = subprocess.run([str(command), "--show-completion", "bash"], capture_output=True, text=True,
-                            timeout=120, check=False)
+    script = subprocess.run([str(command)], capture_output=True, text=True, timeout=120, check=False,
+                            env={**os.environ, "_NEWSEVENTS_COMPLETE": "source_bash"})
     assert script.returncode == 0, script.stderr
     assert "complete -o default" in script.stdout
     assert "_NEWSEVENTS_COMPLETE=complete_bash" in script.stdout
